@@ -1,0 +1,77 @@
+import { defaultExceptionHandler, serverError } from "../errors/handler.js";
+import { NotFound } from "../errors/exceptions.js";
+import { RestRequest } from "../http/request.js";
+import { SECURITY_HEADERS, type RestResponse } from "../http/response.js";
+import type { RequestSource } from "../http/source.js";
+import { renderResponse } from "../renderers/render.js";
+import type { Renderer } from "../renderers/renderer.js";
+import type { Router } from "../routing/router.js";
+import type { ViewHandler } from "../views/view-handler.js";
+import { resolveSettings, type RestSettings } from "./settings.js";
+
+export interface RestAppOptions {
+  /** The route table. */
+  readonly router: Router<ViewHandler>;
+  /**
+   * The URL prefix the app serves, e.g. `rest/v1`. Under Express, requests outside it (and
+   * matching no route, such as the root view) are passed on with `next()`; inside it, unknown
+   * URLs get a JSON 404.
+   */
+  readonly prefix?: string;
+  readonly settings?: Partial<RestSettings>;
+}
+
+/**
+ * The server-agnostic core: turns a `RestRequest` into a rendered `RestResponse`. Adapters
+ * (node:http, Express, Fastify, Fetch, the test client) only translate in and out.
+ */
+export class RestApp {
+  readonly router: Router<ViewHandler>;
+  /** Normalised prefix: "" or `/rest/v1`. */
+  readonly prefix: string;
+  readonly settings: RestSettings;
+
+  constructor(options: RestAppOptions) {
+    this.router = options.router;
+    const trimmed = (options.prefix ?? "").replace(/^\/+|\/+$/g, "");
+    this.prefix = trimmed === "" ? "" : `/${trimmed}`;
+    this.settings = resolveSettings(options.settings);
+  }
+
+  /** Is this path the app's (inside the prefix, or a route such as the root)? */
+  owns(path: string): boolean {
+    const prefix = this.prefix;
+    if (prefix === "" || path === prefix || path.startsWith(`${prefix}/`)) return true;
+    return this.router.match(path) !== null;
+  }
+
+  request(source: RequestSource): RestRequest {
+    return new RestRequest(source, this.settings);
+  }
+
+  /** Routes, runs the view, renders; never rejects (unexpected errors become a logged 500). */
+  async handle(request: RestRequest): Promise<RestResponse> {
+    let response: RestResponse;
+    try {
+      const match = this.router.match(request.path);
+      if (match) {
+        request.params = match.params;
+        response = await match.route.view.handle(request);
+      } else {
+        const error = new NotFound();
+        response =
+          this.settings.exceptionHandler(error, { request }) ?? defaultExceptionHandler(error, { request })!;
+      }
+    } catch (error) {
+      response = serverError(error, this.settings.logger, `${request.method} ${request.path}`);
+    }
+    const headers = response.headers;
+    for (const name in SECURITY_HEADERS) headers[name] ??= SECURITY_HEADERS[name] as string;
+    return renderResponse(response, this.settings.renderers[0] as Renderer);
+  }
+
+  /** The path of a named route, with the prefix the app is mounted under not included. */
+  reverse(name: string, params?: Record<string, string | number>): string {
+    return this.router.reverse(name, params);
+  }
+}

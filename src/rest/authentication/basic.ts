@@ -1,0 +1,57 @@
+import { message } from "../errors/catalogue.js";
+import { AuthenticationFailed } from "../errors/exceptions.js";
+import type { RestRequest } from "../http/request.js";
+import type { Authentication, AuthResult } from "./authentication.js";
+import type { RestUser } from "./user.js";
+
+/** Checks a username and password; returns the user, or null when they do not match. */
+export type VerifyCredentials = (
+  username: string,
+  password: string,
+  request: RestRequest,
+) => RestUser | null | Promise<RestUser | null>;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * HTTP Basic authentication (DRF's `BasicAuthentication`), with the user lookup passed in.
+ *
+ * ```ts
+ * const basic = new BasicAuthentication({ verify: (u, p) => users.check(u, p) });
+ * ```
+ */
+export class BasicAuthentication implements Authentication {
+  readonly #verify: VerifyCredentials;
+  readonly realm: string;
+
+  constructor(options: { verify: VerifyCredentials; realm?: string }) {
+    this.#verify = options.verify;
+    this.realm = options.realm ?? "api";
+  }
+
+  async authenticate(request: RestRequest): Promise<AuthResult | null> {
+    const parts = (request.header("authorization") ?? "").split(/\s+/).filter(Boolean);
+    if (parts.length === 0 || parts[0]?.toLowerCase() !== "basic") return null;
+    if (parts.length === 1) throw new AuthenticationFailed(message("basic_no_credentials"));
+    if (parts.length > 2) throw new AuthenticationFailed(message("basic_spaces"));
+    const encoded = parts[1] as string;
+    let decoded: string;
+    try {
+      if (encoded.length % 4 !== 0 || !BASE64.test(encoded)) throw new Error("bad base64");
+      decoded = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(encoded, "base64"));
+    } catch {
+      throw new AuthenticationFailed(message("basic_encoding"));
+    }
+    const colon = decoded.indexOf(":");
+    const username = colon < 0 ? decoded : decoded.slice(0, colon);
+    const password = colon < 0 ? "" : decoded.slice(colon + 1);
+    const user = await this.#verify(username, password, request);
+    if (!user) throw new AuthenticationFailed(message("invalid_credentials"));
+    if (user.isActive === false) throw new AuthenticationFailed(message("inactive_user"));
+    return { user, auth: null };
+  }
+
+  authenticateHeader(): string {
+    return `Basic realm="${this.realm}"`;
+  }
+}

@@ -1,0 +1,11 @@
+export { type Parser, type ParsedBody, type ParserContext, selectParser } from "./parser.js";
+export { JSONParser } from "./json.js";
+export { FormParser } from "./form.js";
+export { MultiPartParser } from "./multipart.js";
+
+import { FormParser } from "./form.js";
+import { JSONParser } from "./json.js";
+import { MultiPartParser } from "./multipart.js";
+
+/** DRF's `DEFAULT_PARSER_CLASSES`. */
+export const DEFAULT_PARSERS = [JSONParser, FormParser, MultiPartParser] as const;

@@ -1,0 +1,5 @@
+export { type Throttle, type ThrottleDecision, type RateThrottleOptions, RateThrottle } from "./throttle.js";
+export { AnonRateThrottle, UserRateThrottle, ScopedRateThrottle } from "./builtins.js";
+export { type ThrottleStore, MemoryThrottleStore } from "./store.js";
+export { parseRate, type Rate } from "./rate.js";
+export { clientIdent } from "./ident.js";
