@@ -1,6 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+import { fileURLToPath } from "node:url";
+
 export default defineConfig({
+  resolve: {
+    alias: {
+      "torest/rest": fileURLToPath(new URL("./src/rest/index.ts", import.meta.url)),
+      torest: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     include: ["test/**/*.test.ts"],
     // Each file gets its own databases (see test/support/db.ts); files run in parallel workers.

@@ -1,0 +1,48 @@
+import type { Features } from "./features.js";
+import type { Operations } from "./operations.js";
+import type { SchemaEditor } from "./schema.js";
+
+/** Rows come back as arrays in select-list order: cheaper than objects, and the same for every driver. */
+export type Row = unknown[];
+
+export interface ExecResult {
+  /** Rows changed by INSERT/UPDATE/DELETE. */
+  rowCount: number;
+  /** Generated key of the last inserted row, when the driver reports one. */
+  insertId?: number;
+  /** Rows of a RETURNING clause. */
+  rows?: Row[];
+}
+
+/** Something that runs SQL: a whole backend (autocommit) or one checked-out connection. */
+export interface Executor {
+  query(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  execute(sql: string, params: readonly unknown[]): Promise<ExecResult>;
+}
+
+/** A connection held for the length of a transaction. */
+export interface HeldConnection extends Executor {
+  release(): void;
+}
+
+/**
+ * One configured database. Subclasses live in `db/<vendor>/backend.ts` and differ only in
+ * driver calls; SQL differences belong to their `operations.ts` and `schema.ts`.
+ */
+export abstract class DatabaseBackend implements Executor {
+  abstract readonly vendor: string;
+  abstract readonly features: Features;
+  abstract readonly ops: Operations;
+  abstract readonly schema: SchemaEditor;
+
+  constructor(readonly alias: string) {}
+
+  abstract query(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  abstract execute(sql: string, params: readonly unknown[]): Promise<ExecResult>;
+  /** Take a connection for a transaction; other work waits or uses other pool members. */
+  abstract acquire(): Promise<HeldConnection>;
+  /** Close every connection; the backend is unusable afterwards. */
+  abstract close(): Promise<void>;
+  /** Connections currently open (pool size); for leak checks. */
+  abstract openConnections(): number;
+}

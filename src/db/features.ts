@@ -1,0 +1,26 @@
+/**
+ * What a backend can do. The ORM and the tests ask for capabilities, never for vendor names
+ * (Django's `connection.features`).
+ */
+export interface Features {
+  /** INSERT ... RETURNING gives back generated keys (else the driver's insert id is used). */
+  readonly supportsReturning: boolean;
+  /** SELECT ... FOR UPDATE. */
+  readonly supportsSelectForUpdate: boolean;
+  /** SELECT DISTINCT ON (fields). */
+  readonly supportsDistinctOn: boolean;
+  /** Foreign keys can be checked at commit instead of per statement. */
+  readonly supportsDeferrableForeignKeys: boolean;
+  /** Transactional DDL (CREATE TABLE inside a transaction can be rolled back). */
+  readonly supportsTransactionalDdl: boolean;
+  /** A DELETE/UPDATE may reference its own table in a subquery. */
+  readonly updateCanSelfSelect: boolean;
+  /** Timestamps keep microseconds. */
+  readonly supportsMicroseconds: boolean;
+  /** The most parameters a single statement accepts. */
+  readonly maxQueryParams: number;
+  /** INSERT that ignores conflicting rows. */
+  readonly supportsIgnoreConflicts: boolean;
+  /** UNION / INTERSECT / EXCEPT of two selects. */
+  readonly supportsSetOperations: boolean;
+}

@@ -1,0 +1,53 @@
+/**
+ * SQL that differs between databases, one implementation per backend in `db/<vendor>/operations.ts`
+ * (Django's `DatabaseOperations` plus its `operators` table).
+ */
+export type LookupOperator =
+  | "exact" | "iexact" | "contains" | "icontains" | "startswith" | "istartswith"
+  | "endswith" | "iendswith" | "gt" | "gte" | "lt" | "lte" | "regex" | "iregex";
+
+export type DatePart = "year" | "month" | "day" | "hour" | "minute" | "second" | "week_day" | "quarter";
+
+/** Storage kinds the ORM asks backends about; fields map onto these. */
+export type InternalType =
+  | "AutoField" | "BigAutoField" | "SmallAutoField" | "CharField" | "TextField" | "IntegerField"
+  | "SmallIntegerField" | "BigIntegerField" | "PositiveIntegerField" | "PositiveSmallIntegerField"
+  | "PositiveBigIntegerField" | "FloatField" | "DecimalField" | "BooleanField" | "DateField"
+  | "DateTimeField" | "UUIDField" | "JSONField" | "SlugField";
+
+export interface Operations {
+  quoteName(name: string): string;
+  /** Placeholder for the n-th parameter (1-based): `?` or `$n`. */
+  placeholder(n: number): string;
+  /**
+   * SQL for `lhs <op> rhs`, where `rhs` is a placeholder or expression. Pattern lookups get their
+   * parameter already wrapped by `patternParam`.
+   */
+  lookup(op: LookupOperator, lhs: string, rhs: string): string;
+  /** The parameter for a pattern lookup (`contains` → `%value%`, escaped). */
+  patternParam(op: LookupOperator, value: string): string;
+  /** Extract part of a date or datetime column as an integer. */
+  datePart(part: DatePart, lhs: string, internalType: "DateField" | "DateTimeField"): string;
+  /** Truncate a datetime column to its date. */
+  dateOf(lhs: string): string;
+  /** LIMIT/OFFSET clause (empty when neither is set). */
+  limitOffset(limit: number | null, offset: number): string;
+  /** Convert a JS value to what the driver stores for this kind of column. */
+  toDb(internalType: InternalType, value: unknown): unknown;
+  /** Kinds whose driver values need `fromDb`; the others are used as the driver returns them. */
+  readonly convertedTypes: ReadonlySet<InternalType>;
+  /** Convert what the driver returned into the JS value of this kind of field. */
+  fromDb(internalType: InternalType, value: unknown, decimalPlaces?: number): unknown;
+  /** Statement to begin a transaction. */
+  readonly beginSql: string;
+  /** RETURNING clause for an insert, or null when unsupported. */
+  returning(columns: string[]): string | null;
+  /** `INSERT INTO t DEFAULT VALUES` varies by dialect. */
+  insertDefaultValues(table: string): string;
+  /** Prefix/suffix making INSERT skip conflicting rows. */
+  ignoreConflicts(insertSql: string): string;
+  /** Expression for random ordering. */
+  readonly random: string;
+  /** FOR UPDATE clause. */
+  forUpdate(options: { nowait?: boolean; skipLocked?: boolean }): string;
+}

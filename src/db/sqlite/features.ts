@@ -1,0 +1,14 @@
+import type { Features } from "../features.js";
+
+export const sqliteFeatures: Features = {
+  supportsReturning: true,
+  supportsSelectForUpdate: false,
+  supportsDistinctOn: false,
+  supportsDeferrableForeignKeys: true,
+  supportsTransactionalDdl: true,
+  updateCanSelfSelect: true,
+  supportsMicroseconds: true,
+  maxQueryParams: 32766,
+  supportsIgnoreConflicts: true,
+  supportsSetOperations: true,
+};

@@ -1,0 +1,85 @@
+/**
+ * Value types the drivers do not agree on, converted in one place for every backend.
+ * JS Dates stop at milliseconds; databases (and DRF's output) keep microseconds, so a Date
+ * read from the database may carry the rest in `microseconds`.
+ */
+export class PreciseDate extends Date {
+  /** Microseconds within the second (0-999999); the Date itself holds the milliseconds. */
+  readonly microseconds: number;
+  constructor(epochMs: number, microseconds: number) {
+    super(epochMs);
+    this.microseconds = microseconds;
+  }
+}
+
+/** Microseconds within the second of any Date. */
+export function microsecondsOf(date: Date): number {
+  return date instanceof PreciseDate ? date.microseconds : date.getUTCMilliseconds() * 1000;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** `YYYY-MM-DD HH:MM:SS[.ffffff]` in UTC, the text form Django stores in SQLite. */
+export function formatDateTimeSql(date: Date): string {
+  const micro = microsecondsOf(date);
+  const base = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  return micro ? `${base}.${pad(micro, 6)}` : base;
+}
+
+/** ISO 8601 in UTC with microseconds when present, as DRF renders: `2022-07-08T10:02:16.290713Z`. */
+export function formatDateTimeIso(date: Date): string {
+  return formatDateTimeSql(date).replace(" ", "T") + "Z";
+}
+
+const DATETIME_RE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * Parse an ISO-8601-like datetime; a missing offset means UTC. Returns null for text that is
+ * not a valid datetime (out-of-range parts included).
+ */
+export function parseDateTime(text: string): Date | null {
+  const m = DATETIME_RE.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", tz] = m;
+  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
+  let epoch = Date.UTC(...parts);
+  const check = new Date(epoch);
+  if (check.getUTCMonth() !== parts[1] || check.getUTCDate() !== parts[2] || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) {
+    return null;
+  }
+  if (tz && tz.toUpperCase() !== "Z") {
+    const sign = tz[0] === "-" ? -1 : 1;
+    const digits = tz.slice(1).replace(":", "");
+    epoch -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0")) * 60_000;
+  }
+  const micro = Number(frac.padEnd(6, "0").slice(0, 6));
+  return micro % 1000 === 0 ? new Date(epoch + micro / 1000) : new PreciseDate(epoch + Math.floor(micro / 1000), micro);
+}
+
+/** `YYYY-MM-DD` of a Date in UTC. */
+export function formatDate(date: Date): string {
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** Canonical dashed UUID from 32 hex digits or any dashed form; null if not a UUID. */
+export function normalizeUuid(value: string): string | null {
+  const hex = value.replace(/[{}-]/g, "").toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Format a number or numeric string with a fixed number of decimal places without passing the
+ * digits through a float when they arrive as text.
+ */
+export function formatDecimal(value: unknown, places: number | undefined): string {
+  const text = typeof value === "string" ? value : typeof value === "bigint" ? value.toString() : Number(value).toString();
+  if (places === undefined) return text;
+  if (typeof value === "number" && !/e/i.test(text)) return value.toFixed(places);
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m) return text;
+  const [, sign, int = "0", frac = ""] = m;
+  return places === 0 ? `${sign}${int || "0"}` : `${sign}${int || "0"}.${frac.padEnd(places, "0").slice(0, places)}`;
+}

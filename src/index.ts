@@ -1,0 +1,51 @@
+/**
+ * torest: Django's models and ORM for TypeScript.
+ *
+ * ```ts
+ * import { Model, CharField, OneToOneField, CASCADE } from "torest";
+ * ```
+ */
+export { Model } from "./orm/model/define.js";
+export { BaseModel } from "./orm/model/base.js";
+export type { Options, MetaOptions } from "./orm/model/options.js";
+export type { ModelClass, ModelStatic, ModelFields, InitData, Related, PkValue } from "./orm/model/types.js";
+export type { SaveOptions } from "./orm/model/persistence.js";
+export type { DeleteResult } from "./orm/model/delete-instance.js";
+export { apps } from "./orm/model/registry.js";
+
+export { Field, type FieldOptions, type Choices } from "./orm/fields/field.js";
+export { CharField, TextField, EmailField, URLField, SlugField, type CharFieldOptions } from "./orm/fields/text.js";
+export {
+  AutoField, BigAutoField, SmallAutoField, IntegerField, SmallIntegerField, BigIntegerField,
+  PositiveIntegerField, PositiveSmallIntegerField, PositiveBigIntegerField, FloatField,
+} from "./orm/fields/numeric.js";
+export { DecimalField, type DecimalFieldOptions } from "./orm/fields/decimal.js";
+export { BooleanField } from "./orm/fields/boolean.js";
+export { DateField, DateTimeField, type DateFieldOptions } from "./orm/fields/temporal.js";
+export { UUIDField } from "./orm/fields/uuid.js";
+export { JSONField } from "./orm/fields/json.js";
+export * as validators from "./orm/fields/validators.js";
+
+export { ForeignKey, OneToOneField, type ForeignKeyOptions } from "./orm/relations/foreign-key.js";
+export { ManyToManyField, type ManyToManyOptions } from "./orm/relations/many-to-many.js";
+export { CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, SET, DO_NOTHING, type OnDelete } from "./orm/relations/on-delete.js";
+export { hasRelated } from "./orm/relations/accessors/reverse-one-to-one.js";
+export { loaded } from "./orm/relations/loaded.js";
+export type { RelatedManager } from "./orm/relations/accessors/related-manager.js";
+export type { ManyRelatedManager } from "./orm/relations/accessors/many-related-manager.js";
+
+export { Q, QNode, type Lookups } from "./orm/query/q.js";
+export { QuerySet } from "./orm/query/queryset.js";
+export { Manager } from "./orm/query/manager.js";
+
+export {
+  ObjectDoesNotExist, MultipleObjectsReturned, FieldError, FieldDoesNotExist, InvalidOperation,
+  ValidationError, ProtectedError, RestrictedError, ImproperlyConfigured,
+  DatabaseError, IntegrityError, OperationalError, TransactionManagementError,
+} from "./orm/errors.js";
+
+export { createTables, dropTables } from "./orm/schema/create-tables.js";
+export { atomic, onCommit, inTransaction } from "./db/transaction.js";
+export { configureDatabases, closeDatabases, getBackend } from "./db/connection.js";
+export { parseDatabaseUrl, type DatabaseSettings } from "./db/url.js";
+export { PreciseDate, formatDateTimeIso } from "./db/values.js";

@@ -1,0 +1,94 @@
+import { formatDate, parseDateTime } from "../../db/values.js";
+import { Field, type FieldOptions, type NullOf, type PkOf } from "./field.js";
+
+export interface DateFieldOptions<T> extends FieldOptions<T> {
+  /** Set to now on every save. */
+  autoNow?: boolean;
+  /** Set to now when first created. */
+  autoNowAdd?: boolean;
+}
+
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * A calendar date, held as `"YYYY-MM-DD"`: JS has no date-only type and a Date would shift with
+ * the local time zone. Dates are accepted on input (their UTC date is taken).
+ */
+export class DateFieldDef<Null extends boolean = boolean, Pk extends boolean = boolean> extends Field<string, Null, Pk> {
+  readonly internalType = "DateField" as const;
+  readonly kind = "DateField";
+  readonly autoNow: boolean;
+  readonly autoNowAdd: boolean;
+
+  constructor(options: DateFieldOptions<string | Date> = {}) {
+    const auto = Boolean(options.autoNow || options.autoNowAdd);
+    super({ ...(options as FieldOptions<string>), ...(auto ? { editable: false, blank: true } : {}) }, {
+      invalid: "“%(value)s” value has an invalid date format. It must be in YYYY-MM-DD format.",
+      invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
+    });
+    this.autoNow = options.autoNow ?? false;
+    this.autoNowAdd = options.autoNowAdd ?? false;
+  }
+
+  override toJs(value: unknown): string | null {
+    if (value === null || value === undefined) return null;
+    if (value instanceof Date) return formatDate(value);
+    const text = String(value).trim();
+    const m = DATE_RE.exec(text);
+    if (!m) {
+      const dt = parseDateTime(text);
+      if (dt) return formatDate(dt);
+      throw this.error("invalid", { value: text });
+    }
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const check = new Date(Date.UTC(y, mo - 1, d));
+    if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw this.error("invalid_date", { value: text });
+    return formatDate(check);
+  }
+
+  override preSave(instance: Record<string, unknown>, adding: boolean): unknown {
+    if (this.autoNow || (this.autoNowAdd && adding)) instance[this.attname] = formatDate(new Date());
+    return instance[this.attname];
+  }
+}
+
+/** A moment in time, held as a Date in UTC (read back with microseconds, see PreciseDate). */
+export class DateTimeFieldDef<Null extends boolean = boolean, Pk extends boolean = boolean> extends Field<Date, Null, Pk> {
+  readonly internalType = "DateTimeField" as const;
+  readonly kind = "DateTimeField";
+  readonly autoNow: boolean;
+  readonly autoNowAdd: boolean;
+
+  constructor(options: DateFieldOptions<Date> = {}) {
+    const auto = Boolean(options.autoNow || options.autoNowAdd);
+    super({ ...options, ...(auto ? { editable: false, blank: true } : {}) }, {
+      invalid: "“%(value)s” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.",
+    });
+    this.autoNow = options.autoNow ?? false;
+    this.autoNowAdd = options.autoNowAdd ?? false;
+  }
+
+  override toJs(value: unknown): Date | null {
+    if (value === null || value === undefined) return null;
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) throw this.error("invalid", { value: "Invalid Date" });
+      return value;
+    }
+    const parsed = typeof value === "string" ? parseDateTime(value) : null;
+    if (!parsed) throw this.error("invalid", { value: String(value) });
+    return parsed;
+  }
+
+  override preSave(instance: Record<string, unknown>, adding: boolean): unknown {
+    if (this.autoNow || (this.autoNowAdd && adding)) instance[this.attname] = new Date();
+    return instance[this.attname];
+  }
+}
+
+export function DateField<const O extends DateFieldOptions<string | Date>>(options?: O): DateFieldDef<NullOf<O>, PkOf<O>> {
+  return new DateFieldDef(options ?? {});
+}
+
+export function DateTimeField<const O extends DateFieldOptions<Date>>(options?: O): DateTimeFieldDef<NullOf<O>, PkOf<O>> {
+  return new DateTimeFieldDef(options ?? {});
+}

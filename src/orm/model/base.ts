@@ -1,0 +1,87 @@
+import { inspect } from "node:util";
+import type { Manager } from "../query/manager.js";
+import { managerFor } from "../query/manager-for.js";
+import { optionsOf } from "./meta-of.js";
+import type { Options } from "./options.js";
+import { deleteInstance, type DeleteResult } from "./delete-instance.js";
+import { initInstance } from "./init.js";
+import { refreshFromDb, saveInstance, type SaveOptions } from "./persistence.js";
+import { FROM_DB, STATE, type InstanceState } from "./state.js";
+import { fullClean, type CleanOptions } from "./validation.js";
+
+/**
+ * The root of every model class. Field values are own properties (so JSON and spreading show
+ * exactly the fields); relation accessors live on the prototype; bookkeeping under one symbol.
+ */
+export class BaseModel {
+  declare [STATE]: InstanceState;
+
+  constructor(data?: Record<string, unknown> | typeof FROM_DB) {
+    const options = optionsOf(new.target);
+    this[STATE] = { adding: data !== FROM_DB, db: null, cache: null };
+    if (data !== FROM_DB) initInstance(this as never, options, data ?? {});
+  }
+
+  /** The model's metadata (Django's `_meta`). */
+  static get meta(): Options {
+    return optionsOf(this);
+  }
+
+  /** The default manager: `Place.objects.filter(...)`. */
+  static get objects(): Manager<any> {
+    return managerFor(optionsOf(this));
+  }
+
+  static get DoesNotExist() {
+    return optionsOf(this).DoesNotExist;
+  }
+
+  static get MultipleObjectsReturned() {
+    return optionsOf(this).MultipleObjectsReturned;
+  }
+
+  /** The primary key, whatever the field is called. */
+  get pk(): any {
+    return (this as unknown as Record<string, unknown>)[optionsOf(this.constructor).pk.attname];
+  }
+
+  set pk(value: any) {
+    (this as unknown as Record<string, unknown>)[optionsOf(this.constructor).pk.attname] = value;
+  }
+
+  /**
+   * Insert or update the row. With a primary key set, an UPDATE is tried first and an INSERT
+   * follows when no row matched (as Django does).
+   */
+  async save(options: SaveOptions = {}): Promise<void> {
+    await saveInstance(this as never, optionsOf(this.constructor), options);
+  }
+
+  /** Delete the row and, per `onDelete`, what points at it. Returns `[total, { "app.Model": n }]`. */
+  async delete(options: { using?: string } = {}): Promise<DeleteResult> {
+    return deleteInstance(this as never, optionsOf(this.constructor), options);
+  }
+
+  /** Validate every field, `clean()`, and uniqueness; throws ValidationError with a per-field dict. */
+  async fullClean(options: CleanOptions = {}): Promise<void> {
+    await fullClean(this as never, optionsOf(this.constructor), options);
+  }
+
+  /** Hook for model-wide validation; throw ValidationError. */
+  clean(): void | Promise<void> {}
+
+  /** Reload field values from the database. */
+  async refreshFromDb(options: { fields?: string[] } = {}): Promise<void> {
+    await refreshFromDb(this as never, optionsOf(this.constructor), options);
+  }
+
+  toString(): string {
+    const options = optionsOf(this.constructor);
+    return `${options.objectName} object (${String(this.pk ?? "None")})`;
+  }
+
+  /** `<Place: Demon Dogs the place>` in console output, as Django's repr. */
+  [inspect.custom](): string {
+    return `<${optionsOf(this.constructor).objectName}: ${this.toString()}>`;
+  }
+}

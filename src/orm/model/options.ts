@@ -1,0 +1,151 @@
+import { FieldDoesNotExist, MultipleObjectsReturned, ObjectDoesNotExist } from "../errors.js";
+import type { Field } from "../fields/field.js";
+import { IntegerFieldDef } from "../fields/numeric.js";
+import type { ManyToManyFieldDef } from "../relations/many-to-many.js";
+import type { ReverseRelation } from "../relations/reverse.js";
+import { apps } from "./registry.js";
+import type { ModelClass } from "./types.js";
+
+/** Django's `class Meta` options. */
+export interface MetaOptions {
+  /** Model name when the class name is not the one to use (defaults to the class name). */
+  name?: string;
+  dbTable?: string;
+  /** Default ordering: field names, `-field` for descending. */
+  ordering?: string[];
+  uniqueTogether?: string[][];
+  indexes?: { fields: string[]; name?: string }[];
+  constraints?: { type: "unique"; fields: string[]; name: string }[];
+  verboseName?: string;
+  verboseNamePlural?: string;
+  /** Set on the through models torest creates for many-to-many fields. */
+  autoCreated?: boolean;
+}
+
+/** Anything declared in a model's field map. */
+export type DeclaredField = Field<any, boolean, boolean> | ManyToManyFieldDef<any>;
+
+/**
+ * A model's metadata (Django's `_meta`): fields, table, relations, ordering. Created by `Model()`,
+ * completed when the model class is bound (its name is known then).
+ */
+export class Options {
+  objectName = "";
+  modelName = "";
+  label = "";
+  labelLower = "";
+  dbTable = "";
+  /** The user's model class once bound (instances are made from it). */
+  model!: ModelClass;
+  /** Concrete fields in declaration order (foreign keys included, many-to-many not). */
+  readonly fields: Field[] = [];
+  readonly manyToMany: ManyToManyFieldDef<any>[] = [];
+  /** Relations from other models to this one (reverse foreign keys, one-to-ones, many-to-many). */
+  readonly relatedObjects: ReverseRelation[] = [];
+  pk!: Field;
+  readonly ordering: string[];
+  readonly uniqueTogether: string[][];
+  readonly indexes: { fields: string[]; name?: string }[];
+  readonly autoCreated: boolean;
+  DoesNotExist!: typeof ObjectDoesNotExist;
+  MultipleObjectsReturned!: typeof MultipleObjectsReturned;
+  private readonly byName = new Map<string, Field | ManyToManyFieldDef<any>>();
+  private bound = false;
+
+  constructor(
+    readonly appLabel: string,
+    declared: Record<string, DeclaredField>,
+    readonly meta: MetaOptions,
+    /** The class `Model()` returned; relation accessors are defined on its prototype. */
+    readonly base: ModelClass,
+  ) {
+    this.ordering = meta.ordering ?? [];
+    this.uniqueTogether = [...(meta.uniqueTogether ?? []), ...(meta.constraints ?? []).map((c) => c.fields)];
+    this.indexes = meta.indexes ?? [];
+    this.autoCreated = meta.autoCreated ?? false;
+    const entries = Object.entries(declared);
+    if (!entries.some(([, f]) => "primaryKey" in f && f.primaryKey)) {
+      const id = new IntegerFieldDef("BigAutoField", { primaryKey: true, verboseName: "ID" });
+      entries.unshift(["id", id]);
+    }
+    for (const [name, field] of entries) this.addField(name, field);
+  }
+
+  private addField(name: string, field: DeclaredField): void {
+    field.contribute(name);
+    field.model = this;
+    if ("isManyToMany" in field) this.manyToMany.push(field);
+    else {
+      this.fields.push(field);
+      if (field.primaryKey) this.pk = field;
+      if (field.attname !== name) this.byName.set(field.attname, field);
+    }
+    this.byName.set(name, field);
+  }
+
+  /** Complete the options with the class's name and register the model. Idempotent. */
+  bind(model: ModelClass): void {
+    if (this.bound) return;
+    this.bound = true;
+    this.model = model;
+    this.objectName = this.meta.name ?? model.name;
+    this.modelName = this.objectName.toLowerCase();
+    this.label = `${this.appLabel}.${this.objectName}`;
+    this.labelLower = this.label.toLowerCase();
+    this.dbTable = this.meta.dbTable ?? `${this.appLabel}_${this.modelName}`;
+    const objectName = this.objectName;
+    this.DoesNotExist = class DoesNotExist extends ObjectDoesNotExist {
+      override name = `${objectName}.DoesNotExist`;
+    };
+    this.MultipleObjectsReturned = class extends MultipleObjectsReturned {
+      override name = `${objectName}.MultipleObjectsReturned`;
+    };
+    apps.register(this);
+    for (const field of [...this.fields, ...this.manyToMany]) {
+      if ("resolveRelation" in field) (field as { resolveRelation(): void }).resolveRelation();
+    }
+    apps.resolvePending();
+  }
+
+  get isBound(): boolean {
+    return this.bound;
+  }
+
+  get verboseName(): string {
+    return this.meta.verboseName ?? this.objectName.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  }
+
+  get verboseNamePlural(): string {
+    return this.meta.verboseNamePlural ?? `${this.verboseName}s`;
+  }
+
+  /** A forward field by name or attname, or a reverse relation by query name. */
+  getField(name: string): Field | ManyToManyFieldDef<any> | ReverseRelation {
+    const found = this.findField(name);
+    if (!found) throw new FieldDoesNotExist(`${this.objectName} has no field named '${name}'`);
+    return found;
+  }
+
+  findField(name: string): Field | ManyToManyFieldDef<any> | ReverseRelation | undefined {
+    const forward = this.byName.get(name);
+    if (forward) return forward;
+    apps.resolvePending();
+    return this.relatedObjects.find((r) => !r.hidden && r.queryName === name);
+  }
+
+  /** Names usable in lookups, sorted: what Django lists in "Choices are: ...". */
+  lookupNames(): string[] {
+    apps.resolvePending();
+    const names = [...this.fields.map((f) => f.name), ...this.manyToMany.map((f) => f.name)];
+    for (const r of this.relatedObjects) if (!r.hidden) names.push(r.queryName);
+    return names.sort();
+  }
+
+  addRelatedObject(relation: ReverseRelation): void {
+    this.relatedObjects.push(relation);
+  }
+
+  toString(): string {
+    return this.label;
+  }
+}

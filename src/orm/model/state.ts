@@ -1,0 +1,40 @@
+/**
+ * Per-instance bookkeeping lives under one symbol, so it never shows in JSON, `Object.keys`
+ * or the instance's own field names.
+ */
+export const STATE: unique symbol = Symbol("torest.state");
+
+export interface InstanceState {
+  /** Not yet saved (or loaded): `save()` inserts. */
+  adding: boolean;
+  /** The database alias the instance was loaded from or saved to. */
+  db: string | null;
+  /** Related objects already fetched, by accessor name. */
+  cache: Record<string, unknown> | null;
+}
+
+/** Marker passed to constructors when rows are loaded: skips defaults. */
+export const FROM_DB: unique symbol = Symbol("torest.fromDb");
+
+export function stateOf(instance: object): InstanceState {
+  return (instance as { [STATE]: InstanceState })[STATE];
+}
+
+export function cacheGet(instance: object, key: string): unknown {
+  return stateOf(instance).cache?.[key];
+}
+
+export function cacheHas(instance: object, key: string): boolean {
+  const cache = stateOf(instance).cache;
+  return cache !== null && key in cache;
+}
+
+export function cacheSet(instance: object, key: string, value: unknown): void {
+  const state = stateOf(instance);
+  (state.cache ??= Object.create(null) as Record<string, unknown>)[key] = value;
+}
+
+export function cacheDelete(instance: object, key: string): void {
+  const cache = stateOf(instance).cache;
+  if (cache) delete cache[key];
+}

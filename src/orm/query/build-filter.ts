@@ -1,0 +1,129 @@
+import { FieldError, InvalidOperation, ValidationError } from "../errors.js";
+import type { Field } from "../fields/field.js";
+import { isLookup, RELATION_LOOKUPS } from "../lookups/registry.js";
+import { findTransform } from "../lookups/transforms.js";
+import { BaseModel } from "../model/base.js";
+import { ForeignKeyDef } from "../relations/foreign-key.js";
+import { QNode } from "./q.js";
+import { Query } from "./query.js";
+import { resolvePath } from "./resolve-path.js";
+import { whereNode, type Lhs, type WhereChild, type WhereNode } from "./where.js";
+
+/** Anything with a compiled query: a QuerySet used as an `__in` value. */
+export interface HasQuery {
+  readonly query: Query;
+}
+
+function isQuerySet(value: unknown): value is HasQuery {
+  return typeof value === "object" && value !== null && "query" in value && (value as HasQuery).query instanceof Query;
+}
+
+/**
+ * Turn a Q tree into where nodes on `query` (mutated; the caller passes a clone). Under a
+ * negation, a lookup across a multi-valued relation becomes `pk IN (subquery)` so that
+ * `exclude(children__name="x")` excludes parents having such a child, as Django does.
+ */
+export function buildWhere(query: Query, q: QNode, filterCall: number, negated = false): WhereNode {
+  const inside = negated !== q.negated;
+  const children: WhereChild[] = [];
+  for (const child of q.children) {
+    if (child instanceof QNode) {
+      children.push(buildWhere(query, child, filterCall, inside));
+      continue;
+    }
+    const [key, value] = child as readonly [string, unknown];
+    children.push(buildLookup(query, key, value, filterCall, inside));
+  }
+  return whereNode(q.connector, children, q.negated);
+}
+
+function buildLookup(query: Query, key: string, value: unknown, filterCall: number, negated: boolean): WhereChild {
+  const names = key.split("__");
+  const joinsBefore = query.joins.length;
+  const path = resolvePath(query, names, filterCall);
+  if (negated && path.multiValued) {
+    query.joins.length = joinsBefore;
+    const inner = Query.forModel(query.options).withFilter({ [key]: value }, false);
+    const pk = query.options.pk;
+    return {
+      kind: "subquery",
+      lhs: { kind: "col", alias: query.baseAlias, column: pk.column, field: pk, nullable: false },
+      query: inner,
+    };
+  }
+  let lhs: Lhs = path.column;
+  let lookup = "exact";
+  path.rest.forEach((name, index) => {
+    const isLast = index === path.rest.length - 1;
+    if (isLast && isLookup(name)) {
+      lookup = name;
+      return;
+    }
+    const transform = path.relation ? undefined : findTransform(lhs.field, name);
+    if (!transform) {
+      if (path.relation) {
+        const target = (path.column.field instanceof ForeignKeyDef ? path.column.field.remote : query.options);
+        throw new FieldError(isLookup(name) ? `Related Field got invalid lookup: ${name}`
+          : `Cannot resolve keyword '${name}' into field. Choices are: ${target.lookupNames().join(", ")}`);
+      }
+      throw new FieldError(`Unsupported lookup '${name}' for ${kindOf(lhs.field)} or join on the field not permitted.`);
+    }
+    lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: lhs.nullable };
+  });
+  if (path.relation && !RELATION_LOOKUPS.has(lookup)) throw new FieldError(`Related Field got invalid lookup: ${lookup}`);
+  return makeLookup(lhs, lookup, value);
+}
+
+function kindOf(field: Field): string {
+  return (field as { kind?: string }).kind ?? field.internalType;
+}
+
+function makeLookup(lhs: Lhs, lookup: string, value: unknown): WhereChild {
+  if (lookup === "isnull") {
+    if (typeof value !== "boolean") throw new InvalidOperation("The QuerySet value for an isnull lookup must be True or False.");
+    return { kind: "lookup", lhs, lookup, rhs: value };
+  }
+  if (lookup === "in") {
+    if (isQuerySet(value)) {
+      if (lhs.kind !== "col") throw new InvalidOperation("A queryset as an __in value needs a plain column on the left.");
+      return { kind: "subquery", lhs, query: value.query };
+    }
+    if (typeof value !== "object" || value === null || !(Symbol.iterator in value)) {
+      throw new InvalidOperation(`Field '${lhs.field.name}' __in lookup expects a list of values, got ${String(value)}.`);
+    }
+    const values = [...(value as Iterable<unknown>)].filter((v) => v !== null && v !== undefined).map((v) => prep(lhs.field, v));
+    return values.length ? { kind: "lookup", lhs, lookup, rhs: [...new Set(values)] } : { kind: "nothing" };
+  }
+  if (lookup === "range") {
+    if (!Array.isArray(value) || value.length !== 2) throw new InvalidOperation("A __range lookup expects two values: [low, high].");
+    return { kind: "lookup", lhs, lookup, rhs: value.map((v) => prep(lhs.field, v)) };
+  }
+  if (value === null || value === undefined) {
+    if (lookup !== "exact" && lookup !== "iexact") throw new InvalidOperation(`Cannot use None as a query value for '${lookup}'.`);
+    return { kind: "lookup", lhs, lookup: "isnull", rhs: true };
+  }
+  const pattern = lookup !== "exact" && lookup !== "gt" && lookup !== "gte" && lookup !== "lt" && lookup !== "lte";
+  return { kind: "lookup", lhs, lookup, rhs: pattern ? String(value) : prep(lhs.field, value) };
+}
+
+/** Prepare a right-hand value with the left-hand field; model instances give their key. */
+function prep(field: Field, value: unknown): unknown {
+  // A model instance stands for its key: the referenced field for a foreign key to its model,
+  // else its primary key (e.g. `restaurant=r` compared on the restaurant's key column).
+  if (value instanceof BaseModel && !(field instanceof ForeignKeyDef && value instanceof field.requireResolved().remote.model)) {
+    value = value.pk;
+  }
+  try {
+    return field.prepValue(value);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new InvalidOperation(`Field '${field.name}' expected ${expectation(field)} but got ${JSON.stringify(value) ?? String(value)}.`);
+    }
+    throw error;
+  }
+}
+
+function expectation(field: Field): string {
+  const type = field instanceof ForeignKeyDef ? field.targetField.internalType : field.internalType;
+  return /Integer|Auto/.test(type) ? "a number" : /Float|Decimal/.test(type) ? "a number" : `a valid ${kindOf(field)} value`;
+}

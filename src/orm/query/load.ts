@@ -1,0 +1,67 @@
+import type { Row } from "../../db/backend.js";
+import type { Operations } from "../../db/operations.js";
+import type { Options } from "../model/options.js";
+import { cacheSet, FROM_DB, STATE, type InstanceState } from "../model/state.js";
+import type { Query } from "./query.js";
+
+type Instance = Record<string, unknown> & { [STATE]: InstanceState };
+type Converter = ((value: unknown) => unknown) | null;
+
+/** Per model and backend: how each column becomes a JS value (null: used as is). */
+const convertersCache = new WeakMap<Operations, Map<Options, Converter[]>>();
+
+function convertersFor(options: Options, ops: Operations): Converter[] {
+  let byModel = convertersCache.get(ops);
+  if (!byModel) convertersCache.set(ops, (byModel = new Map()));
+  let converters = byModel.get(options);
+  if (!converters) {
+    converters = options.fields.map((field) => {
+      // Most columns arrive as the JS value already; only the backend's converted kinds cost a call.
+      return ops.convertedTypes.has(field.internalType) ? (value: unknown) => field.fromDb(ops, value) : null;
+    });
+    byModel.set(options, converters);
+  }
+  return converters;
+}
+
+/** One instance from `row` starting at column `offset`. */
+export function instantiate(options: Options, row: Row, offset: number, ops: Operations, db: string): Instance {
+  const instance = new options.model(FROM_DB) as Instance;
+  const fields = options.fields;
+  const converters = convertersFor(options, ops);
+  for (let i = 0; i < fields.length; i++) {
+    const converter = converters[i];
+    const value = row[offset + i];
+    instance[fields[i]!.attname] = converter && value !== null ? converter(value) : value;
+  }
+  const state = instance[STATE];
+  state.adding = false;
+  state.db = db;
+  return instance;
+}
+
+/** Instances for the rows of a select made by `compileSelect`, with selectRelated objects cached. */
+export function loadRows(query: Query, rows: Row[], ops: Operations, db: string): Instance[] {
+  const result = new Array<Instance>(rows.length);
+  const base = query.options;
+  const related = query.related;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const instance = instantiate(base, row, 0, ops, db);
+    if (related.length) {
+      const loaded: (Instance | null)[] = [];
+      let offset = base.fields.length;
+      for (const select of related) {
+        const parent = select.parent === -1 ? instance : loaded[select.parent];
+        const pkIndex = offset + select.options.fields.indexOf(select.options.pk);
+        const object = row[pkIndex] === null || !parent ? null : instantiate(select.options, row, offset, ops, db);
+        if (parent) cacheSet(parent, select.accessor, object);
+        if (object && select.backAccessor && parent) cacheSet(object, select.backAccessor, parent);
+        loaded.push(object);
+        offset += select.options.fields.length;
+      }
+    }
+    result[r] = instance;
+  }
+  return result;
+}

@@ -1,0 +1,45 @@
+/** Keyword lookups: `{ place__name__startswith: "Demon" }`. */
+export type Lookups = Record<string, unknown>;
+
+/**
+ * A composable filter (Django's Q): combine with `.and()`, `.or()`, `.not()`.
+ *
+ * ```ts
+ * Place.objects.filter(Q({ name__startswith: "Demon" }).or(Q({ address__contains: "Ashland" })));
+ * // WHERE (name GLOB 'Demon*' OR address GLOB '*Ashland*')
+ * ```
+ */
+export class QNode {
+  constructor(
+    readonly connector: "AND" | "OR",
+    readonly children: readonly (QNode | readonly [string, unknown])[],
+    readonly negated = false,
+  ) {
+    Object.freeze(this);
+  }
+
+  and(...others: (QNode | Lookups)[]): QNode {
+    return new QNode("AND", [this, ...others.map(toQ)]);
+  }
+
+  or(...others: (QNode | Lookups)[]): QNode {
+    return new QNode("OR", [this, ...others.map(toQ)]);
+  }
+
+  not(): QNode {
+    return new QNode(this.connector, this.children, !this.negated);
+  }
+
+  get isEmpty(): boolean {
+    return this.children.length === 0;
+  }
+}
+
+/** Build a Q from keyword lookups (ANDed). */
+export function Q(lookups: Lookups = {}): QNode {
+  return new QNode("AND", Object.entries(lookups).map(([k, v]) => [k, v] as const));
+}
+
+export function toQ(value: QNode | Lookups): QNode {
+  return value instanceof QNode ? value : Q(value);
+}

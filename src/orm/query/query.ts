@@ -1,0 +1,151 @@
+import type { Field } from "../fields/field.js";
+import type { Options } from "../model/options.js";
+import type { PathHop } from "../relations/path.js";
+import { buildWhere } from "./build-filter.js";
+import { resolveOrdering } from "./ordering.js";
+import { toQ, type Lookups, type QNode } from "./q.js";
+import { whereNode, type ColumnRef, type WhereNode } from "./where.js";
+
+/** A table joined into the query. */
+export interface Join {
+  alias: string;
+  table: string;
+  parentAlias: string;
+  parentColumn: string;
+  column: string;
+  /** LEFT OUTER (the relation may be missing) rather than INNER. */
+  outer: boolean;
+  multiValued: boolean;
+  /** The `filter()` call that created it; multi-valued joins are shared only within one call. */
+  filterCall: number;
+  key: string;
+}
+
+export interface OrderTerm {
+  expr: ColumnRef | "random";
+  descending: boolean;
+}
+
+/** A related model loaded in the same query (`selectRelated`). */
+export interface RelatedSelect {
+  /** Accessor on the parent instance that the loaded object is cached under. */
+  accessor: string;
+  /** Accessor on the loaded object pointing back (one-to-one), if any. */
+  backAccessor: string | null;
+  alias: string;
+  options: Options;
+  /** Index of the parent in `related`, or -1 for the main model. */
+  parent: number;
+}
+
+/**
+ * The state of a queryset (Django's `sql.Query`): base model, joins, where tree, ordering,
+ * limits, eager loads. Immutable from the outside: every change returns a modified clone.
+ */
+export class Query {
+  joins: Join[] = [];
+  where: WhereNode = whereNode("AND");
+  /** null: the model's default ordering. */
+  ordering: OrderTerm[] | null = null;
+  low = 0;
+  high: number | null = null;
+  distinct = false;
+  related: RelatedSelect[] = [];
+  filterCalls = 0;
+  forUpdate: { nowait?: boolean; skipLocked?: boolean } | null = null;
+  /** Matches nothing (`none()`). */
+  empty = false;
+  /** Column a subquery of this query selects (default: the primary key). */
+  subqueryColumn: Field | null = null;
+
+  private constructor(readonly options: Options) {}
+
+  static forModel(options: Options): Query {
+    return new Query(options);
+  }
+
+  get baseAlias(): string {
+    return this.options.dbTable;
+  }
+
+  clone(): Query {
+    const copy = new Query(this.options);
+    copy.joins = this.joins.slice();
+    copy.where = this.where;
+    copy.ordering = this.ordering;
+    copy.low = this.low;
+    copy.high = this.high;
+    copy.distinct = this.distinct;
+    copy.related = this.related.slice();
+    copy.filterCalls = this.filterCalls;
+    copy.forUpdate = this.forUpdate;
+    copy.empty = this.empty;
+    copy.subqueryColumn = this.subqueryColumn;
+    return copy;
+  }
+
+  /** This query as a subquery selecting `field` instead of the primary key. */
+  withValuesColumn(field: Field): Query {
+    const copy = this.clone();
+    copy.subqueryColumn = field;
+    return copy;
+  }
+
+  /** Add a filter (`negated` for exclude) as one `filter()` call: a clone is returned. */
+  withFilter(filter: QNode | Lookups, negated: boolean): Query {
+    const q = toQ(filter);
+    if (q.isEmpty) return this;
+    const copy = this.clone();
+    copy.filterCalls++;
+    const node = buildWhere(copy, negated ? q.not() : q, copy.filterCalls);
+    copy.where = whereNode("AND", [...copy.where.children, node]);
+    return copy;
+  }
+
+  withOrdering(names: string[]): Query {
+    const copy = this.clone();
+    copy.ordering = names.map((name) => resolveOrdering(copy, name));
+    return copy;
+  }
+
+  /** Apply a Python-style slice relative to the current limits. */
+  withSlice(start: number, stop?: number): Query {
+    const copy = this.clone();
+    const low = copy.low + start;
+    let high = stop === undefined ? copy.high : copy.low + stop;
+    if (copy.high !== null && high !== null) high = Math.min(high, copy.high);
+    copy.low = copy.high !== null ? Math.min(low, copy.high) : low;
+    copy.high = high;
+    return copy;
+  }
+
+  get isSliced(): boolean {
+    return this.low !== 0 || this.high !== null;
+  }
+
+  /** The join for one hop from `parentAlias`, reusing an existing one where Django would. */
+  join(parentAlias: string, hop: PathHop, parentOuter: boolean, filterCall: number, reuseMultiValued: boolean): Join {
+    const key = `${parentAlias}|${hop.fromColumn}|${hop.to.dbTable}|${hop.toColumn}`;
+    const existing = this.joins.find((j) => j.key === key &&
+      (!j.multiValued || reuseMultiValued || j.filterCall === filterCall));
+    if (existing) return existing;
+    const used = this.joins.some((j) => j.alias === hop.to.dbTable) || hop.to.dbTable === this.baseAlias;
+    const join: Join = {
+      alias: used ? `T${this.joins.length + 2}` : hop.to.dbTable,
+      table: hop.to.dbTable,
+      parentAlias,
+      parentColumn: hop.fromColumn,
+      column: hop.toColumn,
+      outer: hop.nullable || parentOuter,
+      multiValued: hop.multiValued,
+      filterCall,
+      key,
+    };
+    this.joins.push(join);
+    return join;
+  }
+
+  isOuter(alias: string): boolean {
+    return this.joins.find((j) => j.alias === alias)?.outer ?? false;
+  }
+}

@@ -1,0 +1,87 @@
+import { atomic } from "../../../db/transaction.js";
+import { InvalidOperation } from "../../errors.js";
+import { stateOf } from "../../model/state.js";
+import { Manager } from "../../query/manager.js";
+import type { QuerySet } from "../../query/queryset.js";
+import type { ForeignKeyDef } from "../foreign-key.js";
+import type { ReverseRelation } from "../reverse.js";
+
+type Instance = Record<string, unknown> & { save(o?: object): Promise<void> };
+
+/**
+ * `restaurant.waiter_set`: the objects whose foreign key points at one instance. Querying
+ * methods come from Manager; `create`, `add`, `remove`, `clear`, `set` change the keys.
+ */
+export class RelatedManager<T> extends Manager<T> {
+  private readonly field: ForeignKeyDef;
+
+  constructor(private readonly instance: Record<string, unknown>, relation: ReverseRelation) {
+    super(relation.relatedModel, stateOf(instance).db ?? undefined);
+    this.field = relation.field as ForeignKeyDef;
+  }
+
+  private get key(): unknown {
+    const key = this.instance[this.field.targetField.attname];
+    if (key === null || key === undefined) {
+      throw new InvalidOperation(
+        `"${String(this.instance)}" needs to have a value for field "${this.field.targetField.attname}" before this relationship can be used.`,
+      );
+    }
+    return key;
+  }
+
+  override getQueryset(): QuerySet<T> {
+    return super.getQueryset().filter({ [this.field.name]: this.key });
+  }
+
+  override async create(data: Record<string, unknown> = {}): Promise<T> {
+    return super.create({ ...data, [this.field.name]: this.instance });
+  }
+
+  /** Point saved objects at this instance (one UPDATE). */
+  async add(...objects: T[]): Promise<void> {
+    const key = this.key;
+    const pk = this.options.pk.attname;
+    for (const o of objects as unknown as Instance[]) {
+      if (!(o instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${String(o)}`);
+      if (o[pk] === null || o[pk] === undefined) {
+        throw new InvalidOperation(`${String(o)} instance isn't saved. Use bulk=False or save the object first.`);
+      }
+    }
+    await super.getQueryset().filter({ pk__in: (objects as unknown as Instance[]).map((o) => o[pk]) }).update({ [this.field.name]: key });
+    for (const o of objects as unknown as Instance[]) o[this.field.name] = this.instance;
+  }
+
+  private requireNullable(): void {
+    if (!this.field.null) {
+      throw new InvalidOperation(`${this.options.objectName}.${this.field.name} cannot be null: remove() and clear() need null=True.`);
+    }
+  }
+
+  /** Unlink objects (sets their key to NULL; the field must allow null). */
+  async remove(...objects: T[]): Promise<void> {
+    this.requireNullable();
+    const pk = this.options.pk.attname;
+    await this.getQueryset().filter({ pk__in: (objects as unknown as Instance[]).map((o) => o[pk]) }).update({ [this.field.name]: null });
+    for (const o of objects as unknown as Instance[]) o[this.field.attname] = null;
+  }
+
+  async clear(): Promise<void> {
+    this.requireNullable();
+    await this.getQueryset().update({ [this.field.name]: null });
+  }
+
+  /** Make exactly these objects point here (clearing the others; needs null=True to remove). */
+  async set(objects: T[]): Promise<void> {
+    const pk = this.options.pk.attname;
+    await atomic(async () => {
+      const wanted = new Set((objects as unknown as Instance[]).map((o) => o[pk]));
+      const current = (await this.getQueryset()) as unknown as Instance[];
+      const stale = current.filter((o) => !wanted.has(o[pk]));
+      if (stale.length) await this.remove(...(stale as unknown as T[]));
+      const have = new Set(current.map((o) => o[pk]));
+      const missing = (objects as unknown as Instance[]).filter((o) => !have.has(o[pk]));
+      if (missing.length) await this.add(...(missing as unknown as T[]));
+    }, { using: this.alias });
+  }
+}

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll } from "vitest";
+import { closeDatabases, configureDatabases, createTables, getBackend } from "torest";
+import type { Features } from "../../src/db/features.js";
+
+/** The database this run targets: sqlite (default), postgres or mysql. */
+export const TEST_DB = (process.env.TOREST_TEST_DB ?? "sqlite") as "sqlite" | "postgres" | "mysql";
+
+/** Test name prefix, so reports say which backend ran: `sqlite: one-to-one`. */
+export const dbName = (name: string) => `${TEST_DB}: ${name}`;
+
+/** URL of a fresh database for this test file. */
+async function freshDatabaseUrl(): Promise<string> {
+  if (TEST_DB === "sqlite") return "sqlite::memory:";
+  const { createTestDatabase } = await import("./server-databases.js");
+  return createTestDatabase(TEST_DB);
+}
+
+/**
+ * Give this test file a fresh, empty database with the tables of `models`; closed (and for
+ * client/server databases dropped) after the file.
+ */
+export function useTestDatabase(models: Function[]): void {
+  let cleanup: (() => Promise<void>) | null = null;
+  beforeAll(async () => {
+    const url = await freshDatabaseUrl();
+    configureDatabases({ default: url });
+    await createTables(models);
+    if (TEST_DB !== "sqlite") {
+      const { dropTestDatabase } = await import("./server-databases.js");
+      cleanup = () => dropTestDatabase(TEST_DB, url);
+    }
+  });
+  afterAll(async () => {
+    await closeDatabases();
+    await cleanup?.();
+  });
+}
+
+/** The current backend's capabilities, for feature-based skips. */
+export function features(): Features {
+  return getBackend().features;
+}
