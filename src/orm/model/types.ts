@@ -26,10 +26,10 @@ type HasPrimaryKey<F> = true extends { [K in keyof F]: F[K] extends { __types?: 
 export type ModelFields<F> = {
   -readonly [K in keyof F as IsRelation<F[K]> extends true ? never : K]: FieldValue<F[K]>;
 } & {
-  [K in keyof F as F[K] extends ForeignKeyDef<any, any, any> ? K : never]: F[K] extends ForeignKeyDef<infer M, any, any>
+  -readonly [K in keyof F as F[K] extends ForeignKeyDef<any, any, any> ? K : never]: F[K] extends ForeignKeyDef<infer M, any, any>
     ? Related<NullableFk<F[K]> extends true ? InstanceOf<M> | null : InstanceOf<M>> : never;
 } & {
-  [K in keyof F as F[K] extends ForeignKeyDef<any, any, any> ? `${K & string}_id` : never]:
+  -readonly [K in keyof F as F[K] extends ForeignKeyDef<any, any, any> ? `${K & string}_id` : never]:
     NullableFk<F[K]> extends true ? PkValue | null : PkValue;
 } & {
   readonly [K in keyof F as F[K] extends ManyToManyFieldDef<any> ? K : never]: F[K] extends ManyToManyFieldDef<infer M>
