@@ -6,6 +6,7 @@ import type { Options } from "../model/options.js";
 import type { DeleteResult } from "../model/delete-instance.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { Collector } from "../deletion/collector.js";
+import { apps } from "../model/registry.js";
 import { compileCount, compileExists, compilePks, compileSelect, SqlCompiler } from "../sql/compiler.js";
 import { compileWhereIn } from "../sql/write.js";
 import { loadRows } from "./load.js";
@@ -253,6 +254,17 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   async delete(): Promise<DeleteResult> {
     if (this.query.isSliced) throw new InvalidOperation("Cannot use 'limit' or 'offset' with delete().");
     if (this.query.distinct) throw new InvalidOperation("Cannot call delete() after .distinct().");
+    apps.resolvePending();
+    // Django's fast delete: nothing points at this model, so one DELETE does it all.
+    if (!this.options.relatedObjects.length && !this.query.joins.length && !hasSubquery(this.query.where)) {
+      if (this.query.empty) return [0, {}];
+      const backend = this.backend();
+      const compiler = new SqlCompiler(backend.ops);
+      const where = compiler.where(this.query);
+      const sql = `DELETE FROM ${backend.ops.quoteName(this.options.dbTable)}${where}`;
+      const count = (await executorFor(backend).execute(sql, compiler.params)).rowCount;
+      return [count, count ? { [this.options.label]: count } : {}];
+    }
     const collector = new Collector(this.db);
     return collector.run(async () => {
       await collector.collect(this.options, await this.chain(this.query.clone()).fetch() as unknown as Record<string, unknown>[]);
