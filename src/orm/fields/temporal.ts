@@ -9,6 +9,7 @@ export interface DateFieldOptions<T> extends FieldOptions<T> {
 }
 
 const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DATETIME_SHAPE_RE = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:[.,]\d{1,9})?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * A calendar date, held as `"YYYY-MM-DD"`: JS has no date-only type and a Date would shift with
@@ -63,6 +64,8 @@ export class DateTimeFieldDef<Null extends boolean = boolean, Pk extends boolean
     const auto = Boolean(options.autoNow || options.autoNowAdd);
     super({ ...options, ...(auto ? { editable: false, blank: true } : {}) }, {
       invalid: "“%(value)s” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.",
+      invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
+      invalid_datetime: "“%(value)s” value has the correct format (YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ]) but it is an invalid date/time.",
     });
     this.autoNow = options.autoNow ?? false;
     this.autoNowAdd = options.autoNowAdd ?? false;
@@ -75,7 +78,12 @@ export class DateTimeFieldDef<Null extends boolean = boolean, Pk extends boolean
       return value;
     }
     const parsed = typeof value === "string" ? parseDateTime(value) : null;
-    if (!parsed) throw this.error("invalid", { value: String(value) });
+    if (!parsed) {
+      // Django tells a well-formed but impossible value (Feb 30, 25:00) from a malformed one.
+      const text = String(value).trim();
+      const code = DATETIME_SHAPE_RE.test(text) ? "invalid_datetime" : DATE_RE.test(text) ? "invalid_date" : "invalid";
+      throw this.error(code, { value: String(value) });
+    }
     return parsed;
   }
 
