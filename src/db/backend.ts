@@ -45,4 +45,6 @@ export abstract class DatabaseBackend implements Executor {
   abstract close(): Promise<void>;
   /** Connections currently open (pool size); for leak checks. */
   abstract openConnections(): number;
+  /** Connections checked out of the pool right now (0 when nothing runs); for leak checks. */
+  abstract busyConnections(): number;
 }

@@ -29,3 +29,17 @@ export interface SchemaEditor {
   /** Names of the tables that exist. */
   tableNamesSql(): string;
 }
+
+/**
+ * A constraint name from its table, columns and a suffix (`_uniq`, `_fk`), shortened with a hash
+ * to fit the database's identifier limit, as Django's `_create_index_name` does. Naming them
+ * ourselves lets IntegrityError say which columns failed on every backend.
+ */
+export function constraintName(table: string, columns: readonly string[], suffix: string, maxLength: number): string {
+  const full = `${table}_${columns.join("_")}_${suffix}`;
+  if (full.length <= maxLength) return full;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < full.length; i++) hash = Math.imul(hash ^ full.charCodeAt(i), 0x01000193) >>> 0;
+  const tail = `_${hash.toString(16).padStart(8, "0")}_${suffix}`;
+  return `${table}_${columns.join("_")}`.slice(0, maxLength - tail.length) + tail;
+}

@@ -98,6 +98,10 @@ export class SqliteBackend extends DatabaseBackend {
   openConnections(): number {
     return this.db.open ? 1 : 0;
   }
+
+  busyConnections(): number {
+    return this.held ? 1 : 0;
+  }
 }
 
 const regexCache = new Map<string, RegExp>();

@@ -1,0 +1,133 @@
+import mysql from "mysql2/promise";
+import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
+import { OperationalError } from "../errors.js";
+import type { DatabaseSettings } from "../url.js";
+import { mapMysqlError } from "./errors.js";
+import { mysqlFeatures } from "./features.js";
+import { mysqlOperations } from "./operations.js";
+import { mysqlSchema } from "./schema.js";
+
+type Result = mysql.ResultSetHeader | Row[];
+
+/** The counts of the driver's pool (not part of its typed API). */
+interface PoolInternals {
+  _allConnections: { length: number };
+  _freeConnections: { length: number };
+}
+
+/**
+ * MySQL and MariaDB through a `mysql2` pool. Every session runs with time_zone '+00:00' and the
+ * driver returns dates, decimals and JSON as text, which operations.ts converts: datetimes keep
+ * their microseconds and are UTC whatever the server's zone. A connection the server drops is
+ * removed from the pool by the driver; the next query opens a new one.
+ */
+export class MysqlBackend extends DatabaseBackend {
+  readonly vendor = "mysql";
+  readonly features = mysqlFeatures;
+  readonly ops = mysqlOperations;
+  readonly schema = mysqlSchema;
+  private readonly pool: mysql.Pool;
+  private closed = false;
+
+  constructor(alias: string, readonly settings: DatabaseSettings) {
+    super(alias);
+    this.pool = mysql.createPool({
+      host: settings.host,
+      port: settings.port,
+      user: settings.user,
+      password: settings.password || undefined,
+      database: settings.database,
+      connectionLimit: settings.poolSize ?? 10,
+      maxIdle: settings.poolSize ?? 10,
+      idleTimeout: 30_000,
+      connectTimeout: 10_000,
+      charset: "UTF8MB4_BIN",
+      timezone: "Z",
+      dateStrings: true,
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      decimalNumbers: false,
+      // The driver would parse JSON itself (and a stored JSON string would come back bare);
+      // text keeps operations.fromDb the only parser.
+      jsonStrings: true,
+    });
+    // Runs before the connection is handed out: commands on one connection are queued in order.
+    this.pool.pool.on("connection", (connection) => {
+      connection.query("SET SESSION time_zone = '+00:00', SESSION sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_TRANS_TABLES')");
+    });
+  }
+
+  private async run(executor: mysql.Pool | mysql.PoolConnection, sql: string, params: readonly unknown[]): Promise<Result> {
+    try {
+      const [result] = await executor.query({ sql, values: params as unknown[], rowsAsArray: true });
+      return result as Result;
+    } catch (error) {
+      throw mapMysqlError(error);
+    }
+  }
+
+  async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    return toRows(await this.run(this.pool, sql, params));
+  }
+
+  async execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {
+    return toExecResult(await this.run(this.pool, sql, params));
+  }
+
+  async acquire(): Promise<HeldConnection> {
+    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed.`);
+    let connection: mysql.PoolConnection;
+    try {
+      connection = await this.pool.getConnection();
+    } catch (error) {
+      throw mapMysqlError(error);
+    }
+    let broken = false;
+    const run = async (sql: string, params: readonly unknown[]) => {
+      try {
+        return await this.run(connection, sql, params);
+      } catch (error) {
+        if (error instanceof OperationalError && error.message.startsWith("Lost the connection")) broken = true;
+        throw error;
+      }
+    };
+    let released = false;
+    return {
+      query: async (sql, params) => toRows(await run(sql, params)),
+      execute: async (sql, params) => toExecResult(await run(sql, params)),
+      release: () => {
+        if (released) return;
+        released = true;
+        if (broken) connection.destroy();
+        else connection.release();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private get internals(): PoolInternals {
+    return this.pool.pool as unknown as PoolInternals;
+  }
+
+  openConnections(): number {
+    return this.closed ? 0 : this.internals._allConnections.length;
+  }
+
+  busyConnections(): number {
+    return this.closed ? 0 : this.internals._allConnections.length - this.internals._freeConnections.length;
+  }
+}
+
+function toRows(result: Result): Row[] {
+  return Array.isArray(result) ? result : [];
+}
+
+function toExecResult(result: Result): ExecResult {
+  if (Array.isArray(result)) return { rowCount: result.length, rows: result };
+  return { rowCount: result.affectedRows, ...(result.insertId ? { insertId: result.insertId } : {}) };
+}

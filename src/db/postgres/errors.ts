@@ -1,0 +1,35 @@
+import { DatabaseError, IntegrityError, OperationalError } from "../errors.js";
+
+interface PgError extends Error {
+  code?: string;
+  constraint?: string;
+  column?: string;
+  table?: string;
+  detail?: string;
+}
+
+// SQLSTATE classes: 08 connection exception, 57P0x the server shut the session down,
+// 53 insufficient resources; and the socket errors of a server that went away.
+const CONNECTION_CODES = /^(08|57P0|53)/;
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"]);
+
+/** Map a `pg` error onto torest's database errors. */
+export function mapPostgresError(error: unknown): Error {
+  if (!(error instanceof Error) || error instanceof DatabaseError) return error as Error;
+  const e = error as PgError;
+  const code = e.code ?? "";
+  const message = e.detail ? `${e.message}\nDETAIL:  ${e.detail}` : e.message;
+  switch (code) {
+    case "23505": return new IntegrityError(message, "unique", e.constraint, { cause: error });
+    case "23503": return new IntegrityError(message, "foreignKey", e.constraint, { cause: error });
+    case "23502": return new IntegrityError(message, "notNull", e.table && e.column ? `${e.table}.${e.column}` : e.column, { cause: error });
+    case "23514": return new IntegrityError(message, "check", e.constraint, { cause: error });
+  }
+  if (code.startsWith("23")) return new IntegrityError(message, "unknown", e.constraint, { cause: error });
+  if (CONNECTION_CODES.test(code) || SOCKET_CODES.has(code) || /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message)) {
+    return new OperationalError(`Lost the connection to PostgreSQL: ${e.message}`, { cause: error });
+  }
+  // Any other server error (bad SQL, wrong types, locks) is operational; program bugs pass through.
+  if (/^[0-9A-Z]{5}$/.test(code)) return new OperationalError(message, { cause: error });
+  return error;
+}

@@ -1,0 +1,85 @@
+import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
+import { formatDate, formatDateTimeIso, formatDecimal, normalizeUuid, parseDateTime } from "../values.js";
+
+// Django's PostgreSQL operators. Pattern and regex lookups cast the column to text (so they also
+// work on numbers and dates); the i-lookups compare UPPER() of both sides, as Django does.
+const OPERATORS: Record<LookupOperator, (lhs: string, rhs: string) => string> = {
+  exact: (l, r) => `${l} = ${r}`,
+  iexact: (l, r) => `UPPER(${l}::text) LIKE UPPER(${r})`,
+  contains: (l, r) => `${l}::text LIKE ${r}`,
+  icontains: (l, r) => `UPPER(${l}::text) LIKE UPPER(${r})`,
+  startswith: (l, r) => `${l}::text LIKE ${r}`,
+  istartswith: (l, r) => `UPPER(${l}::text) LIKE UPPER(${r})`,
+  endswith: (l, r) => `${l}::text LIKE ${r}`,
+  iendswith: (l, r) => `UPPER(${l}::text) LIKE UPPER(${r})`,
+  gt: (l, r) => `${l} > ${r}`,
+  gte: (l, r) => `${l} >= ${r}`,
+  lt: (l, r) => `${l} < ${r}`,
+  lte: (l, r) => `${l} <= ${r}`,
+  regex: (l, r) => `${l}::text ~ ${r}`,
+  iregex: (l, r) => `${l}::text ~* ${r}`,
+};
+
+// LIKE's default escape character in PostgreSQL is the backslash.
+const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const FIELDS: Record<DatePart, string> = {
+  year: "YEAR", month: "MONTH", day: "DAY", hour: "HOUR", minute: "MINUTE", second: "SECOND", week_day: "DOW", quarter: "QUARTER",
+};
+
+export const postgresOperations: Operations = {
+  quoteName: (name) => `"${name.replace(/"/g, '""')}"`,
+  placeholder: (n) => `$${n}`,
+  lookup: (op, lhs, rhs) => OPERATORS[op](lhs, rhs),
+  patternParam(op, value) {
+    switch (op) {
+      case "contains": case "icontains": return `%${likeEscape(value)}%`;
+      case "startswith": case "istartswith": return `${likeEscape(value)}%`;
+      case "endswith": case "iendswith": return `%${likeEscape(value)}`;
+      case "iexact": return likeEscape(value);
+      default: return value;
+    }
+  },
+  datePart(part, lhs) {
+    // EXTRACT gives numeric (with the fraction for seconds); Django's parts are integers.
+    // Sessions run in UTC (see backend.ts), so parts of a timestamptz are UTC parts.
+    const source = part === "second" ? `DATE_TRUNC('second', ${lhs})` : lhs;
+    const extracted = `CAST(EXTRACT(${FIELDS[part]} FROM ${source}) AS integer)`;
+    return part === "week_day" ? `(${extracted} + 1)` : extracted;
+  },
+  dateOf: (lhs) => `CAST(${lhs} AS date)`,
+  limitOffset(limit, offset) {
+    return (limit === null ? "" : ` LIMIT ${limit}`) + (offset ? ` OFFSET ${offset}` : "");
+  },
+  toDb(type: InternalType, value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    switch (type) {
+      case "BooleanField": return Boolean(value);
+      case "DateTimeField": return value instanceof Date ? formatDateTimeIso(value) : value;
+      case "DateField": return value instanceof Date ? formatDate(value) : value;
+      case "DecimalField": return String(value);
+      // Stringified here: the driver would send a JS array as a PostgreSQL array.
+      case "JSONField": return JSON.stringify(value);
+      case "UUIDField": return typeof value === "string" ? (normalizeUuid(value) ?? value) : value;
+      default: return value;
+    }
+  },
+  fromDb(type: InternalType, value: unknown, decimalPlaces?: number): unknown {
+    if (value === null || value === undefined) return null;
+    switch (type) {
+      // Timestamps and JSON arrive as text (type parsers in backend.ts): pg would lose the
+      // microseconds of a timestamp, and parse a JSON string scalar as the bare string.
+      case "DateTimeField": return typeof value === "string" ? parseDateTime(value) : value;
+      case "DecimalField": return formatDecimal(value, decimalPlaces);
+      case "JSONField": return typeof value === "string" ? JSON.parse(value) : value;
+      default: return value;
+    }
+  },
+  convertedTypes: new Set<InternalType>(["DateTimeField", "DecimalField", "JSONField"]),
+  beginSql: "BEGIN",
+  returning: (columns) => ` RETURNING ${columns.join(", ")}`,
+  insertDefaultValues: (table) => `INSERT INTO ${table} DEFAULT VALUES`,
+  ignoreConflicts: (sql) => `${sql} ON CONFLICT DO NOTHING`,
+  random: "RANDOM()",
+  forUpdate: ({ nowait, skipLocked }) => ` FOR UPDATE${nowait ? " NOWAIT" : skipLocked ? " SKIP LOCKED" : ""}`,
+};
