@@ -30,13 +30,18 @@ export class Collector {
 
   constructor(readonly alias: string) {}
 
-  /** Collect and delete in one transaction. */
+  /** In-memory changes (keys set by SET_*, primary keys cleared), applied once the delete succeeded. */
+  private readonly instanceUpdates: (() => void)[] = [];
+
+  /** Collect and delete in one transaction; instances change only when it succeeds (as in Django). */
   async run(collect: () => Promise<void>): Promise<DeleteResult> {
-    return atomic(async () => {
+    const result = await atomic(async () => {
       await collect();
       this.checkProtected();
       return this.delete();
     }, { using: this.alias });
+    for (const update of this.instanceUpdates) update();
+    return result;
   }
 
   /** Add `objects` of `options` and follow the relations pointing at them. */
@@ -146,7 +151,9 @@ export class Collector {
         const statement = compileWhereIn("update", update.field.model, pk, keys.slice(i, i + BATCH), backend.ops, [[update.field as Field, update.value]]);
         await executor.execute(statement.sql, statement.params);
       }
-      for (const o of objects) o[update.field.attname] = update.value;
+      this.instanceUpdates.push(() => {
+        for (const o of objects) o[update.field.attname] = update.value;
+      });
     }
     const counts: Record<string, number> = {};
     let total = 0;
@@ -160,10 +167,12 @@ export class Collector {
       }
       if (count) counts[options.label] = count;
       total += count;
-      for (const o of objects) {
-        o[options.pk.attname] = null;
-        stateOf(o).adding = true;
-      }
+      this.instanceUpdates.push(() => {
+        for (const o of objects) {
+          o[options.pk.attname] = null;
+          stateOf(o).adding = true;
+        }
+      });
     }
     return [total, counts];
   }
