@@ -135,7 +135,7 @@ describe(dbName("fullClean: Django's messages"), () => {
     expect(await messages(new Article({ title: "t", code: "ab" }))).toEqual({
       code: ["Ensure this value has at least 3 characters (it has 2).", "Only capitals."],
     });
-    const error = await new Article({ title: "t", code: "ab" }).fullClean().catch((e: ValidationError) => e);
+    const error = await new Article({ title: "t", code: "ab" }).fullClean().then(() => { throw new Error("expected a ValidationError"); }, (e: ValidationError) => e);
     expect(error.errorDict!.code!.map((m) => m.code)).toEqual(["min_length", "caps"]);
   });
 
@@ -183,7 +183,7 @@ describe(dbName("fullClean: Django's messages"), () => {
   });
 
   it("ValidationError has messages, errorDict codes and a readable message", async () => {
-    const error = await new Article({ title: "", status: "x" }).fullClean().catch((e: ValidationError) => e);
+    const error = await new Article({ title: "", status: "x" }).fullClean().then(() => { throw new Error("expected a ValidationError"); }, (e: ValidationError) => e);
     expect(error.messages).toEqual(["This field cannot be blank.", "Value 'x' is not a valid choice."]);
     expect(error.errorDict!.title![0]!.code).toBe("blank");
     expect(error.errorDict!.status![0]!.code).toBe("invalid_choice");
