@@ -48,3 +48,27 @@ export { HTTP_METHODS, type HttpMethod, type ViewHandler } from "./views/view-ha
 
 export { APIClient, type ClientResponse, type ClientRequestOptions } from "./testing/client.js";
 export type { RequestFormat } from "./testing/encode.js";
+
+export { GenericAPIView, type ModelInstance } from "./views/generic-api-view.js";
+export { GenericViewSet } from "./views/viewset.js";
+export { ModelViewSet, ReadOnlyModelViewSet, LIST_ACTIONS, DETAIL_ACTIONS } from "./views/model-viewset.js";
+export * from "./views/mixins/index.js";
+export { ModelMetadata, fieldInfo } from "./views/model-metadata.js";
+
+export { ModelSerializer, type ModelSerializerOptions } from "./serializers/model-serializer.js";
+export { SerializerField, empty, type SerializerFieldOptions, type RenderContext } from "./serializers/fields/base.js";
+export { CharField, type CharFieldOptions } from "./serializers/fields/text.js";
+export { IntegerField, FloatField, DecimalField } from "./serializers/fields/numbers.js";
+export { BooleanField } from "./serializers/fields/boolean.js";
+export { DateTimeField, DateField } from "./serializers/fields/temporal.js";
+export { ChoiceField } from "./serializers/fields/choice.js";
+export { JSONField, UUIDField, ReadOnlyField } from "./serializers/fields/misc.js";
+export { PrimaryKeyRelatedField, ReverseOneToOneField, NestedLinkField } from "./serializers/fields/relations.js";
+
+export * from "./filters/index.js";
+export * from "./pagination/index.js";
+
+export { restifyModel } from "./restify/decorator.js";
+export { restifyApp, type RestifyAppOptions } from "./restify/restify-app.js";
+export type { RestifyOptions, ViewParams } from "./restify/options.js";
+export { ApiRootView } from "./restify/root-view.js";

@@ -1,0 +1,33 @@
+import { ErrorDetail } from "../errors/error-detail.js";
+import { ValidationError } from "../errors/exceptions.js";
+import { lastParam, type FilterBackend } from "./filter-backend.js";
+import { parseFilterValue } from "./filter-values.js";
+
+/**
+ * Exact-value filters on the view's `filtersetFields` (django-filter's `DjangoFilterBackend`
+ * with `filterset_fields`): `?choice_text=Conjested&question=2`. Empty and unknown parameters
+ * are ignored; invalid values answer 400 with django-filter's messages.
+ */
+export const DjangoFilterBackend: FilterBackend = {
+  async filterQueryset(request, queryset, view) {
+    if (request.rawQuery === "") return { queryset };
+    const lookups: Record<string, unknown> = {};
+    const errors: Record<string, ErrorDetail[]> = {};
+    let none = false;
+    for (const name of view.filtersetFields) {
+      const raw = lastParam(request, name);
+      if (raw === null || raw === "") continue;
+      const field = view.model.meta.getField(name) as Parameters<typeof parseFilterValue>[0];
+      const parsed = await parseFilterValue(field, raw);
+      if ("error" in parsed) errors[name] = [new ErrorDetail(parsed.error, "invalid")];
+      else if ("value" in parsed) lookups[name] = parsed.value;
+      else if ("none" in parsed) none = true;
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    if (none) return { queryset: queryset.none() };
+    return { queryset: Object.keys(lookups).length ? queryset.filter(lookups) : queryset };
+  },
+  schemaParameters(view) {
+    return view.filtersetFields.map((name) => ({ name, required: false, in: "query", schema: { type: "string" } }));
+  },
+};

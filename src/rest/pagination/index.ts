@@ -1,0 +1,2 @@
+export { type Pagination, type Page } from "./pagination.js";
+export { LimitOffsetPagination, type LimitOffsetOptions } from "./limit-offset.js";

@@ -1,0 +1,154 @@
+import type { Field, ModelClass } from "../../index.js";
+import { ForeignKeyDef } from "../../orm/relations/foreign-key.js";
+import type { ManyToManyFieldDef } from "../../orm/relations/many-to-many.js";
+import { DjangoFilterBackend } from "../filters/django-filter.js";
+import { OrderingFilter } from "../filters/ordering.js";
+import { SearchFilter } from "../filters/search.js";
+import type { Pagination } from "../pagination/pagination.js";
+import { ModelSerializer } from "../serializers/model-serializer.js";
+import type { ViewHandler } from "../views/view-handler.js";
+import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
+import { ManyToManyDetailView, ManyToManyListView, OneToManyListView } from "./nested-views.js";
+import type { RestifyOptions } from "./options.js";
+
+/** One row of the route table restifyApp builds. */
+export interface RouteRow {
+  readonly pattern: string;
+  readonly name: string;
+  readonly view: ViewHandler;
+}
+
+const TEXT_KINDS = new Set(["CharField", "TextField", "EmailField", "URLField", "SlugField"]);
+const kindOf = (f: Field) => (f as Field & { kind?: string }).kind ?? f.internalType;
+const isOneToOne = (f: Field) => f instanceof ForeignKeyDef && f.oneToOne;
+
+/**
+ * django-to-rest's defaults, without its leaks: filters on every shown concrete field and
+ * foreign key (one-to-ones excluded, as recorded), search over the shown text fields, ordering
+ * by any shown concrete field but one-to-ones.
+ */
+function defaultFilterFields(model: ModelClass, exclude: ReadonlySet<string>) {
+  const shown = model.meta.fields.filter((f) => !exclude.has(f.name));
+  return {
+    filtersetFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
+    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && TEXT_KINDS.has(kindOf(f))).map((f) => f.name),
+    orderingFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
+  };
+}
+
+/** Common view settings for a model's views. */
+function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelSerializer, pagination: Pagination | null) {
+  const exclude = new Set(options.exclude ?? []);
+  const defaults = defaultFilterFields(model, exclude);
+  const params = options.customViewParams ?? {};
+  const init: Record<string, unknown> = {
+    model,
+    serializer,
+    filterBackends: params.filterBackends ?? [DjangoFilterBackend, SearchFilter, OrderingFilter],
+    pagination: params.pagination === undefined ? pagination : params.pagination,
+    filtersetFields: (options.filtersetFields ?? defaults.filtersetFields).filter((n) => !exclude.has(n)),
+    searchFields: (options.searchFields ?? defaults.searchFields).filter((n) => !exclude.has(n)),
+    orderingFields: (options.orderingFields ?? defaults.orderingFields).filter((n) => !exclude.has(n)),
+  };
+  for (const key of ["authentication", "permissions", "throttles", "throttleScope"] as const) {
+    if (params[key] !== undefined) init[key] = params[key];
+  }
+  return init;
+}
+
+/**
+ * The routes of one model under `prefix` (no slashes around it): list, detail, and one nested
+ * route per reverse foreign key and many-to-many, named as django-to-rest names them
+ * (`polls_question-list`, `edu_student-student-course_set-list`).
+ */
+export function modelRoutes(
+  prefix: string,
+  model: ModelClass,
+  options: RestifyOptions,
+  pagination: Pagination | null,
+  optionsOf: (model: ModelClass) => RestifyOptions,
+): RouteRow[] {
+  const meta = model.meta;
+  const base = `${prefix ? `${prefix}/` : ""}${meta.appLabel}/${meta.modelName}/`;
+  const listPath = `/${base}`;
+  const name = `${meta.appLabel}_${meta.modelName}`;
+  const serializer = ModelSerializer.forModel(model, {
+    exclude: options.exclude,
+    readOnlyFields: options.readOnlyFields,
+    methodFields: options.methodFields,
+    fields: options.serializerFields,
+    listPath,
+  });
+  const init = viewInit(model, options, serializer, pagination);
+  const rows: RouteRow[] = [
+    { pattern: base, name: `${name}-list`, view: ModelViewSet.asView({ ...init, actions: LIST_ACTIONS } as never) },
+    { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ModelViewSet.asView({ ...init, actions: DETAIL_ACTIONS } as never) },
+  ];
+  const exclude = new Set(options.exclude ?? []);
+  const nested = (accessor: string) => ({ pattern: `${base}<parent_pk>/${accessor}/`, name: `${name}-${meta.modelName}-${accessor}` });
+
+  for (const relation of meta.relatedObjects) {
+    if (relation.hidden || !relation.multiple || exclude.has(relation.accessorName)) continue;
+    if (relation.isManyToMany) {
+      const m2m = relation.field as ManyToManyFieldDef<any>;
+      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, pagination));
+      continue;
+    }
+    const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
+    const child = relation.relatedModel.model;
+    const childOptions = optionsOf(child);
+    const childListPath = `/${prefix ? `${prefix}/` : ""}${child.meta.appLabel}/${child.meta.modelName}/`;
+    const childSerializer = ModelSerializer.forModel(child, {
+      exclude: childOptions.exclude,
+      readOnlyFields: childOptions.readOnlyFields,
+      methodFields: childOptions.methodFields,
+      fields: childOptions.serializerFields,
+      listPath: childListPath,
+    });
+    const childInit = viewInit(child, childOptions, childSerializer, pagination);
+    const { pattern, name: routeName } = nested(relation.accessorName);
+    rows.push({
+      pattern,
+      name: `${routeName}-list`,
+      view: OneToManyListView.asView({
+        ...childInit,
+        // The parent's own permissions guard its nested routes.
+        ...pick(init, ["authentication", "permissions", "throttles", "throttleScope"]),
+        actions: { get: "list" },
+        parentModel: model,
+        parentLookup: fk.name,
+        parentAttname: fk.attname,
+      } as never),
+    });
+  }
+  for (const m2m of meta.manyToMany) {
+    if (exclude.has(m2m.name)) continue;
+    rows.push(...manyToManyRoutes(nested(m2m.name), m2m.requireResolved().fromField, m2m.through.model, model, pagination));
+  }
+  return rows;
+}
+
+function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => k in from).map((k) => [k, from[k]]));
+}
+
+/** List/create and detail routes over the through rows that point at the parent through `parentFk`. */
+function manyToManyRoutes(
+  at: { pattern: string; name: string },
+  parentFk: ForeignKeyDef<any, boolean, boolean>,
+  through: ModelClass,
+  parent: ModelClass,
+  pagination: Pagination | null,
+): RouteRow[] {
+  const serializer = ModelSerializer.forModel(through, { readOnlyFields: [parentFk.name] });
+  const init = {
+    ...viewInit(through, { exclude: [] }, serializer, pagination),
+    parentModel: parent,
+    parentLookup: parentFk.name,
+    parentAttname: parentFk.attname,
+  };
+  return [
+    { pattern: at.pattern, name: `${at.name}-list`, view: ManyToManyListView.asView({ ...init, actions: LIST_ACTIONS } as never) },
+    { pattern: `${at.pattern}<pk>/`, name: `${at.name}-detail`, view: ManyToManyDetailView.asView({ ...init, actions: DETAIL_ACTIONS } as never) },
+  ];
+}

@@ -1,0 +1,57 @@
+import type { ModelClass } from "../../index.js";
+import { createHandler, type RestHandler } from "../app/handler.js";
+import type { RestSettings } from "../app/settings.js";
+import type { Pagination } from "../pagination/pagination.js";
+import { Router } from "../routing/router.js";
+import type { ViewHandler } from "../views/view-handler.js";
+import { modelRoutes } from "./model-routes.js";
+import type { RestifyOptions } from "./options.js";
+import { markedModels } from "./registry.js";
+import { ApiRootView } from "./root-view.js";
+
+export interface RestifyAppOptions {
+  /**
+   * Models to serve besides those marked with `@restifyModel()`, optionally with their options:
+   * `[Place, [Restaurant, { exclude: ["serves_pizza"] }]]`.
+   */
+  models?: readonly (ModelClass | readonly [ModelClass, RestifyOptions])[];
+  /** Serve only these models (ignore the decorator registry). */
+  only?: boolean;
+  /** App-wide defaults (DRF's `REST_FRAMEWORK`). */
+  settings?: Partial<RestSettings>;
+  /** Paginator for every list (none by default, as in DRF). */
+  pagination?: Pagination | null;
+  /** Serve the API root at `/` (default true). */
+  root?: boolean;
+}
+
+/**
+ * REST endpoints for every model marked with `@restifyModel()` (django-to-rest's `restifyApp`):
+ * `/<prefix>/<app>/<model>/` (list, create), `.../<pk>/` (retrieve, update, destroy), nested
+ * routes for reverse foreign keys and many-to-many, and the API root at `/`.
+ *
+ * ```ts
+ * const handler = restifyApp("rest/v1");
+ * http.createServer(handler).listen(8000);   // or app.use(handler), fastify.register(handler)
+ * ```
+ */
+export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}): RestHandler {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  const entries = new Map<ModelClass, RestifyOptions>();
+  if (!options.only) for (const { model, options: o } of markedModels()) entries.set(model, o);
+  for (const item of options.models ?? []) {
+    if (Array.isArray(item)) entries.set(item[0] as ModelClass, item[1] as RestifyOptions);
+    else if (!entries.has(item as ModelClass)) entries.set(item as ModelClass, {});
+  }
+  const router = new Router<ViewHandler>();
+  const root: [string, string][] = [];
+  const optionsOf = (model: ModelClass) => entries.get(model) ?? {};
+  for (const [model, modelOptions] of entries) {
+    for (const row of modelRoutes(trimmed, model, modelOptions, options.pagination ?? null, optionsOf)) router.add(row);
+    const meta = model.meta;
+    const key = `${trimmed ? `${trimmed}/` : ""}${meta.appLabel}/${meta.modelName}`;
+    root.push([key, `/${key}/`]);
+  }
+  if (options.root ?? true) router.add({ pattern: "", name: "api-root", view: ApiRootView.asView({ entries: root }) });
+  return createHandler({ router, prefix: trimmed, settings: options.settings });
+}

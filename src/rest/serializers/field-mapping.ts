@@ -1,0 +1,90 @@
+import type { Field } from "../../index.js";
+import { ValidationError as ModelValidationError, formatMessage as formatModelMessage } from "../../orm/errors.js";
+import { ErrorDetail } from "../errors/error-detail.js";
+import { ValidationError } from "../errors/exceptions.js";
+import { ForeignKeyDef } from "../../orm/relations/foreign-key.js";
+import type { SerializerField, SerializerFieldOptions } from "./fields/base.js";
+import { BooleanField } from "./fields/boolean.js";
+import { ChoiceField } from "./fields/choice.js";
+import { JSONField, UUIDField } from "./fields/misc.js";
+import { DecimalField, FloatField, IntegerField } from "./fields/numbers.js";
+import { PrimaryKeyRelatedField } from "./fields/relations.js";
+import { CharField } from "./fields/text.js";
+import { DateField, DateTimeField } from "./fields/temporal.js";
+
+type Build = (field: Field, options: SerializerFieldOptions) => SerializerField;
+
+const text: Build = (field, options) =>
+  new CharField({
+    ...options,
+    maxLength: field.maxLength,
+    allowBlank: field.blank,
+    // The model's own validators (email, URL, slug); max length is checked above, with DRF's wording.
+    validators: field.validators.length || ["EmailField", "URLField", "SlugField"].includes(kindOf(field))
+      ? [(value) => runModelValidators(field, value)]
+      : [],
+  });
+const integer: Build = (_field, options) => new IntegerField(options);
+
+/** Model field kind → serializer field (DRF's `ModelSerializer.serializer_field_mapping`). */
+const MAPPING: Record<string, Build> = {
+  CharField: text,
+  TextField: text,
+  EmailField: text,
+  URLField: text,
+  SlugField: text,
+  AutoField: integer,
+  BigAutoField: integer,
+  SmallAutoField: integer,
+  IntegerField: integer,
+  SmallIntegerField: integer,
+  BigIntegerField: integer,
+  PositiveIntegerField: (_f, o) => new IntegerField({ minValue: 0, ...o }),
+  PositiveSmallIntegerField: (_f, o) => new IntegerField({ minValue: 0, ...o }),
+  PositiveBigIntegerField: (_f, o) => new IntegerField({ minValue: 0, ...o }),
+  FloatField: (_f, o) => new FloatField(o),
+  DecimalField: (f, o) => {
+    const d = f as Field & { maxDigits?: number; decimalPlaces?: number };
+    return new DecimalField({ ...o, maxDigits: d.maxDigits, decimalPlaces: d.decimalPlaces });
+  },
+  BooleanField: (_f, o) => new BooleanField(o),
+  DateTimeField: (_f, o) => new DateTimeField(o),
+  DateField: (_f, o) => new DateField(o),
+  UUIDField: (_f, o) => new UUIDField(o),
+  JSONField: (_f, o) => new JSONField(o),
+};
+
+function kindOf(field: Field): string {
+  return (field as Field & { kind?: string }).kind ?? field.internalType;
+}
+
+/** Runs a model field's validators, reporting Django's messages as serializer errors. */
+function runModelValidators(field: Field, value: string): void {
+  try {
+    field.runValidators(value as never);
+  } catch (error) {
+    if (!(error instanceof ModelValidationError)) throw error;
+    const messages = error.errorList.filter((m) => m.code !== "max_length");
+    if (messages.length) throw new ValidationError(messages.map((m) => new ErrorDetail(formatModelMessage(m), m.code)));
+  }
+}
+
+/** The serializer field for a concrete model field (DRF's `build_field`). */
+export function buildModelField(field: Field): SerializerField {
+  const auto = (field as Field & { isAuto?: boolean }).isAuto === true;
+  const readOnly = auto || !field.editable;
+  const options: SerializerFieldOptions = {
+    label: field.verboseName === "ID" ? "ID" : field.verboseName,
+    helpText: field.helpText || undefined,
+    readOnly,
+    required: readOnly ? false : !(field.hasDefault() || field.blank || field.null),
+    allowNull: field.null,
+  };
+  if (field instanceof ForeignKeyDef) return new PrimaryKeyRelatedField(field, options).bind(field.name);
+  if (field.choices && !readOnly) {
+    return new ChoiceField({ ...options, choices: field.choices, allowBlank: field.blank }).bind(field.name);
+  }
+  const build = MAPPING[kindOf(field)] ?? MAPPING[field.internalType];
+  if (!build) throw new Error(`torest/rest has no serializer field for ${kindOf(field)} (${field.describe()}).`);
+  return build(field, options).bind(field.name);
+}

@@ -1,0 +1,110 @@
+import type { Field, ModelClass } from "../../../index.js";
+import type { ReverseRelation } from "../../../orm/relations/reverse.js";
+import type { ForeignKeyDef } from "../../../orm/relations/foreign-key.js";
+import { SerializerField, pythonTypeName, type RenderContext, type SerializerFieldOptions } from "./base.js";
+
+/**
+ * A forward foreign key or one-to-one as the related object's key (DRF's
+ * `PrimaryKeyRelatedField`): `"question": 1`. Input is checked against the database.
+ */
+export class PrimaryKeyRelatedField extends SerializerField<unknown> {
+  static override defaultErrorMessages = {
+    ...SerializerField.defaultErrorMessages,
+    does_not_exist: 'Invalid pk "{pk_value}" - object does not exist.',
+    incorrect_type: "Incorrect type. Expected pk value, received {data_type}.",
+  };
+  readonly type = "field";
+
+  constructor(
+    /** The model field: its `attname` holds the key. */
+    readonly modelField: ForeignKeyDef<any, boolean, boolean>,
+    options: SerializerFieldOptions = {},
+  ) {
+    super({ source: modelField.attname, ...options });
+  }
+
+  get targetField(): Field {
+    return this.modelField.requireResolved().targetField;
+  }
+
+  get targetModel(): ModelClass {
+    return this.modelField.requireResolved().remote.model;
+  }
+
+  async toInternal(data: unknown): Promise<unknown> {
+    if (typeof data === "boolean" || typeof data === "object" || data === "") {
+      this.fail("incorrect_type", { data_type: pythonTypeName(data) });
+    }
+    let key: unknown;
+    try {
+      key = this.targetField.toJs(data);
+    } catch {
+      this.fail("incorrect_type", { data_type: pythonTypeName(data) });
+    }
+    const found = await this.targetModel.objects.filter({ [this.targetField.name]: key }).exists();
+    if (!found) this.fail("does_not_exist", { pk_value: String(data) });
+    return key;
+  }
+}
+
+/**
+ * The reverse side of a one-to-one (`system` on a student): the related object's key or null,
+ * read-only. Lists load it for every row in one query.
+ */
+export class ReverseOneToOneField extends SerializerField<unknown> {
+  readonly type = "field";
+
+  constructor(readonly relation: ReverseRelation, options: SerializerFieldOptions = {}) {
+    super({ ...options, readOnly: true });
+  }
+
+  get #fk(): ForeignKeyDef<any, boolean, boolean> {
+    return this.relation.field as ForeignKeyDef<any, boolean, boolean>;
+  }
+
+  toInternal(data: unknown): unknown {
+    return data;
+  }
+
+  override async preload(instances: readonly Record<string, unknown>[]): Promise<Map<unknown, unknown>> {
+    const fk = this.#fk.requireResolved();
+    const keys = [...new Set(instances.map((i) => i[fk.targetField.attname]).filter((k) => k !== null && k !== undefined))];
+    const found = new Map<unknown, unknown>();
+    if (keys.length === 0) return found;
+    const rows = (await this.relation.relatedModel.model.objects.filter({ [`${fk.attname}__in`]: keys })) as Record<string, unknown>[];
+    for (const row of rows) found.set(row[fk.attname], (row as { pk: unknown }).pk);
+    return found;
+  }
+
+  override attribute(instance: Record<string, unknown>, context: RenderContext): unknown {
+    const key = instance[this.#fk.requireResolved().targetField.attname];
+    return context.preloaded.get(this)?.get(key) ?? null;
+  }
+}
+
+/**
+ * A reverse foreign key or many-to-many as a link to its nested URL, read-only:
+ * `"choices": "/rest/v1/polls/question/1/choices/"`. Costs no query.
+ */
+export class NestedLinkField extends SerializerField<unknown> {
+  readonly type = "field";
+
+  constructor(
+    /** Path up to the parent key, e.g. `/rest/v1/polls/question/`. */
+    readonly listPath: string,
+    /** Segment after the key, e.g. `choices`. */
+    readonly accessor: string,
+    options: SerializerFieldOptions = {},
+  ) {
+    super({ ...options, readOnly: true });
+  }
+
+  toInternal(data: unknown): unknown {
+    return data;
+  }
+
+  override attribute(instance: Record<string, unknown>, context: RenderContext): unknown {
+    const pk = (instance as { pk: unknown }).pk;
+    return `${context.basePath}${this.listPath}${encodeURIComponent(String(pk))}/${this.accessor}/`;
+  }
+}

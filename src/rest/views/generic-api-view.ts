@@ -1,0 +1,88 @@
+import { IntegrityError, type ModelClass, type QuerySet } from "../../index.js";
+import { atomic } from "../../db/transaction.js";
+import { ErrorDetail } from "../errors/error-detail.js";
+import { NotFound, ValidationError } from "../errors/exceptions.js";
+import type { RestRequest } from "../http/request.js";
+import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
+import type { Pagination } from "../pagination/pagination.js";
+import type { ModelSerializer } from "../serializers/model-serializer.js";
+import { APIView } from "./api-view.js";
+import { ModelMetadata } from "./model-metadata.js";
+
+/** A model instance as views handle it. */
+export type ModelInstance = Record<string, unknown> & { pk: unknown; save(): Promise<void>; delete(): Promise<unknown> };
+
+/**
+ * A view over one model (DRF's `GenericAPIView`): the queryset, the serializer, the filter
+ * backends and paginator, and `getObject()` for detail routes (404 for unknown or malformed keys).
+ */
+export class GenericAPIView extends APIView {
+  model!: ModelClass;
+  serializer!: ModelSerializer;
+  filterBackends: readonly FilterBackend[] = [];
+  pagination: Pagination | null = null;
+  /** Fields `?field=value` filters on (django-filter's `filterset_fields`). */
+  filtersetFields: readonly string[] = [];
+  searchFields: readonly string[] = [];
+  orderingFields: readonly string[] = [];
+  /** The URL parameter holding the object key. */
+  lookupUrlKwarg = "pk";
+  override metadata = ModelMetadata;
+
+  /** Every object the view may show, in the model's ordering (the primary key by default). */
+  getQueryset(): QuerySet<any> {
+    const ordering = this.model.meta.ordering;
+    return this.model.objects.orderBy(...(ordering.length ? ordering : ["pk"]));
+  }
+
+  /** Applies the filter backends; boxed because a queryset is thenable (awaiting it runs it). */
+  async filterQueryset(queryset: QuerySet<any>): Promise<Filtered> {
+    for (const backend of this.filterBackends) ({ queryset } = await backend.filterQueryset(this.request, queryset, this));
+    return { queryset };
+  }
+
+  /** Converts a URL key to the primary key's type; anything that cannot be one is a 404. */
+  parseKey(raw: string | undefined, model: ModelClass = this.model): unknown {
+    if (raw === undefined) throw new NotFound();
+    try {
+      const key = model.meta.pk.toJs(raw);
+      if (key === null) throw new NotFound();
+      return key;
+    } catch {
+      throw new NotFound();
+    }
+  }
+
+  /** The object the URL names, after object permissions (DRF's `get_object`). */
+  async getObject(): Promise<ModelInstance> {
+    const key = this.parseKey(this.request.params[this.lookupUrlKwarg]);
+    const found = (await this.getQueryset().filter({ pk: key }).slice(0, 1))[0] as ModelInstance | undefined;
+    if (!found) throw new NotFound();
+    await this.checkObjectPermissions(this.request, found);
+    return found;
+  }
+
+  /** Values the route fixes for new objects (a nested route's parent). */
+  fixedValues(): Record<string, unknown> {
+    return {};
+  }
+
+  /** JSON for objects, with links relative to where the app is mounted. */
+  render(instances: readonly object[]): Promise<Record<string, unknown>[]> {
+    return this.serializer.render(instances, this.request.basePath);
+  }
+
+  /** Runs a write in a transaction; integrity errors the validators could not foresee become 400s. */
+  async write<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await atomic(fn);
+    } catch (error) {
+      if (error instanceof IntegrityError) {
+        throw new ValidationError({ non_field_errors: [new ErrorDetail(error.message, "integrity")] });
+      }
+      throw error;
+    }
+  }
+}
+
+export type { RestRequest };

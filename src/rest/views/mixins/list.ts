@@ -1,0 +1,16 @@
+import type { RestRequest } from "../../http/request.js";
+import { RestResponse } from "../../http/response.js";
+import type { ViewClass } from "./types.js";
+
+/** `list`: the filtered queryset, paginated when the paginator says so (DRF's `ListModelMixin`). */
+export function ListModelMixin<B extends ViewClass>(Base: B) {
+  abstract class ListModel extends Base {
+    async list(request: RestRequest): Promise<RestResponse> {
+      const { queryset } = await this.filterQueryset(this.getQueryset());
+      const page = this.pagination ? await this.pagination.paginate(request, queryset) : null;
+      if (page) return this.pagination!.response(request, page, await this.render(page.items));
+      return new RestResponse(await this.render(await queryset));
+    }
+  }
+  return ListModel;
+}
