@@ -46,6 +46,9 @@ function prepareRelatedFields(instance: Instance, options: Options): void {
 }
 
 export async function saveInstance(instance: Instance, options: Options, save: SaveOptions): Promise<void> {
+  if (save.forceInsert && (save.forceUpdate || save.updateFields)) {
+    throw new InvalidOperation("Cannot force both insert and updating in model saving.");
+  }
   prepareRelatedFields(instance, options);
   const state = stateOf(instance);
   const alias = save.using ?? state.db ?? "default";
@@ -72,7 +75,7 @@ export async function saveInstance(instance: Instance, options: Options, save: S
       return;
     }
   }
-  if (save.updateFields) throw new InvalidOperation("Cannot force an update in save() with no primary key.");
+  if (save.updateFields || save.forceUpdate) throw new InvalidOperation("Cannot force an update in save() with no primary key.");
   const auto = isAutoPk(options) && (pkValue === null || pkValue === undefined);
   const insertFields = auto ? fields : [options.pk, ...fields.filter((f) => f !== options.pk)];
   const insertValues = insertFields.map((f) => (f === options.pk ? pkValue : instance[f.attname]));
