@@ -71,9 +71,15 @@ export class Collector {
         case "PROTECT":
           this.protectedBy.push({ field, objects: related });
           break;
-        case "RESTRICT":
+        case "RESTRICT": {
           this.restrictedBy.push({ field, objects: related });
+          // If a cascade collects them after all, they must go first: databases without
+          // deferrable foreign keys check each DELETE (Django's RESTRICT adds this dependency too).
+          let deps = this.dependencies.get(options);
+          if (!deps) this.dependencies.set(options, (deps = new Set()));
+          deps.add(field.model);
           break;
+        }
         case "SET_NULL":
           this.updates.push({ field, value: null, objects: related });
           break;
@@ -159,11 +165,14 @@ export class Collector {
     let total = 0;
     for (const options of this.ordered()) {
       const objects = [...this.data.get(options)!.values()];
-      const keys = objects.map((o) => o[options.pk.attname]);
       let count = 0;
-      for (let i = 0; i < keys.length; i += BATCH) {
-        const statement = compileWhereIn("delete", options, options.pk, keys.slice(i, i + BATCH), backend.ops);
-        count += (await executor.execute(statement.sql, statement.params)).rowCount;
+      const rounds = backend.features.supportsDeferrableForeignKeys ? [objects] : childrenFirst(options, objects);
+      for (const round of rounds) {
+        const keys = round.map((o) => o[options.pk.attname]);
+        for (let i = 0; i < keys.length; i += BATCH) {
+          const statement = compileWhereIn("delete", options, options.pk, keys.slice(i, i + BATCH), backend.ops);
+          count += (await executor.execute(statement.sql, statement.params)).rowCount;
+        }
       }
       if (count) counts[options.label] = count;
       total += count;
@@ -176,4 +185,33 @@ export class Collector {
     }
     return [total, counts];
   }
+}
+
+/**
+ * Rows of a model with foreign keys to itself, split into rounds so that no row is deleted while
+ * another row still to be deleted points at it: databases without deferrable foreign keys check
+ * each row as the DELETE goes (MySQL). A cycle ends the rounds; the database then decides.
+ */
+function childrenFirst(options: Options, objects: Instance[]): Instance[][] {
+  const selfKeys = options.relatedObjects
+    .filter((r) => !r.isManyToMany && r.field.model === options)
+    .map((r) => r.field as ForeignKeyDef);
+  if (!selfKeys.length) return [objects];
+  const rounds: Instance[][] = [];
+  let remaining = objects;
+  while (remaining.length) {
+    const pointedAt = new Set<unknown>();
+    for (const o of remaining) {
+      for (const fk of selfKeys) if (o[fk.attname] !== o[fk.targetField.attname]) pointedAt.add(o[fk.attname]);
+    }
+    const free = remaining.filter((o) => !selfKeys.some((fk) => pointedAt.has(o[fk.targetField.attname])));
+    if (!free.length) {
+      rounds.push(remaining);
+      break;
+    }
+    rounds.push(free);
+    const deleted = new Set(free);
+    remaining = remaining.filter((o) => !deleted.has(o));
+  }
+  return rounds;
 }
