@@ -70,11 +70,14 @@ async function savepoint<T>(state: TransactionState, fn: () => Promise<T> | T): 
   const name = `torest_sp_${++state.savepoints}`;
   await state.connection.execute(`SAVEPOINT ${name}`, []);
   state.depth++;
+  // Callbacks registered inside a savepoint that rolls back are dropped with it (as in Django).
+  const callbacks = state.onCommit.length;
   try {
     const result = await fn();
     await state.connection.execute(`RELEASE SAVEPOINT ${name}`, []);
     return result;
   } catch (error) {
+    state.onCommit.length = callbacks;
     await state.connection.execute(`ROLLBACK TO SAVEPOINT ${name}`, []).catch(() => undefined);
     await state.connection.execute(`RELEASE SAVEPOINT ${name}`, []).catch(() => undefined);
     throw error;
