@@ -1,6 +1,6 @@
 import { getBackend } from "../../db/connection.js";
 import { executorFor } from "../../db/transaction.js";
-import { InvalidOperation } from "../errors.js";
+import { InvalidOperation, ValidationError } from "../errors.js";
 import { IntegerFieldDef } from "../fields/numeric.js";
 import type { Field } from "../fields/field.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
@@ -45,6 +45,21 @@ function prepareRelatedFields(instance: Instance, options: Options): void {
   }
 }
 
+/**
+ * A value as the field stores it (Django's `get_prep_value`): `"12"` for an integer becomes 12,
+ * a datetime string a Date, so rows are stored in canonical form; a value the field cannot take
+ * is a ValidationError naming the field, before anything is written.
+ */
+function prepForSave(field: Field, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  try {
+    return field.toJs(value);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError({ [field.name]: error.errorList });
+    throw error;
+  }
+}
+
 export async function saveInstance(instance: Instance, options: Options, save: SaveOptions): Promise<void> {
   if (save.forceInsert && (save.forceUpdate || save.updateFields)) {
     throw new InvalidOperation("Cannot force both insert and updating in model saving.");
@@ -58,7 +73,7 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const fields = save.updateFields
     ? save.updateFields.map((name) => options.getField(name) as Field)
     : options.fields.filter((f) => !f.primaryKey);
-  const values = fields.map((f) => [f, f.preSave(instance, state.adding)] as const);
+  const values = fields.map((f) => [f, prepForSave(f, f.preSave(instance, state.adding))] as const);
 
   const tryUpdate = pkValue !== null && pkValue !== undefined && !save.forceInsert &&
     !(state.adding && options.pk.hasDefault() && !save.forceUpdate);
@@ -78,7 +93,7 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   if (save.updateFields || save.forceUpdate) throw new InvalidOperation("Cannot force an update in save() with no primary key.");
   const auto = isAutoPk(options) && (pkValue === null || pkValue === undefined);
   const insertFields = auto ? fields : [options.pk, ...fields.filter((f) => f !== options.pk)];
-  const insertValues = insertFields.map((f) => (f === options.pk ? pkValue : instance[f.attname]));
+  const insertValues = insertFields.map((f) => prepForSave(f, f === options.pk ? pkValue : instance[f.attname]));
   const statement = compileInsert(options, insertFields, [insertValues], backend, auto);
   const result = await executor.execute(statement.sql, statement.params);
   if (auto) {

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import {
+  apps, BooleanField, CASCADE, CharField, DatabaseError, DateField, DateTimeField, DecimalField, FieldError, ForeignKey,
+  ImproperlyConfigured, IntegerField, IntegrityError, InvalidOperation, JSONField, Model, UUIDField, ValidationError,
+  createTables, type Manager,
+} from "torest";
+import { dbName, useTestDatabase } from "../support/db.js";
+
+class Owner extends Model("errs", {
+  name: CharField({ maxLength: 20 }),
+}) {
+  declare static objects: Manager<Owner>;
+}
+
+class Item extends Model("errs", {
+  owner: ForeignKey(() => Owner, { onDelete: CASCADE }),
+  count: IntegerField({ default: 0 }),
+  price: DecimalField({ maxDigits: 6, decimalPlaces: 2, null: true }),
+  when: DateTimeField({ null: true }),
+  day: DateField({ null: true }),
+  flag: BooleanField({ default: false }),
+  ref: UUIDField({ null: true }),
+  data: JSONField({ null: true }),
+}) {
+  declare static objects: Manager<Item>;
+}
+
+class Dangling extends Model("errs", {
+  target: ForeignKey("errs.NeverDefined", { onDelete: CASCADE }),
+}) {}
+
+useTestDatabase([Owner, Item]);
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(() => { throw new Error("expected a failure"); }, (error: unknown) => error);
+}
+
+describe(dbName("bad input gives typed errors and changes nothing"), () => {
+  it("values of the wrong type are refused on save, naming the field", async () => {
+    const owner = await Owner.objects.create({ name: "o" });
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ count: "many" }, "count", "“many” value must be an integer."],
+      [{ price: "cheap" }, "price", "“cheap” value must be a decimal number."],
+      [{ when: "soon" }, "when", "“soon” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format."],
+      [{ day: "2024-02-31" }, "day", "“2024-02-31” value has the correct format (YYYY-MM-DD) but it is an invalid date."],
+      [{ flag: "perhaps" }, "flag", "“perhaps” value must be either True or False."],
+      [{ ref: "xyz" }, "ref", "“xyz” is not a valid UUID."],
+    ];
+    for (const [data, field, message] of cases) {
+      const error = await failure(Item.objects.create({ owner, ...data }));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).messageDict).toEqual({ [field]: [message] });
+    }
+    expect(await Item.objects.count()).toBe(0);
+  });
+
+  it("an update with a bad value changes nothing", async () => {
+    const owner = await Owner.objects.create({ name: "u" });
+    const item = await Item.objects.create({ owner, count: 3 });
+    await expect(Item.objects.filter({ pk: item.id }).update({ count: "lots" })).rejects.toBeInstanceOf(ValidationError);
+    item.count = "lots" as never;
+    await expect(item.save()).rejects.toBeInstanceOf(ValidationError);
+    expect((await Item.objects.get({ pk: item.id })).count).toBe(3);
+  });
+
+  it("values are stored in canonical form, so lookups find them", async () => {
+    const owner = await Owner.objects.create({ name: "c" });
+    const item = await Item.objects.create({ owner, when: "2024-05-06T07:08:09+02:00" as never, count: "12" as never, day: "2024-5-6" });
+    expect(await Item.objects.filter({ when: new Date("2024-05-06T05:08:09Z") }).count()).toBe(1);
+    expect(await Item.objects.filter({ when__hour: 5 }).count()).toBe(1);
+    expect(await Item.objects.filter({ count: 12 }).count()).toBe(1);
+    expect(await Item.objects.filter({ day: "2024-05-06" }).count()).toBe(1);
+    const loaded = await Item.objects.get({ pk: item.id });
+    expect(loaded.when!.toISOString()).toBe("2024-05-06T05:08:09.000Z");
+    expect(loaded.count).toBe(12);
+    await Item.objects.filter({ pk: item.id }).delete();
+  });
+
+  it("JSON that cannot be serialized is a ValidationError", async () => {
+    const owner = await Owner.objects.create({ name: "j" });
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    await expect(Item.objects.create({ owner, data: circular })).rejects.toBeInstanceOf(ValidationError);
+    expect(await Item.objects.filter({ owner }).count()).toBe(0);
+  });
+
+  it("a missing required key is an IntegrityError (a DatabaseError) and writes nothing", async () => {
+    const error = await failure(Item.objects.create({ count: 777 }));
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as IntegrityError).constraintKind).toBe("notNull");
+    expect(await Item.objects.filter({ count: 777 }).count()).toBe(0);
+  });
+
+  it("unknown fields in constructors, filters, ordering, updates and selectRelated", async () => {
+    expect(() => new Item({ nope: 1 } as never)).toThrow(new InvalidOperation("Item() got unexpected keyword arguments: 'nope'"));
+    expect(() => Item.objects.filter({ owner__nope: 1 })).toThrow(new FieldError("Cannot resolve keyword 'nope' into field. Choices are: id, item, name"));
+    expect(() => Item.objects.orderBy("owner__nope")).toThrow(FieldError);
+    await expect(Item.objects.update({ nope: 1 })).rejects.toBeInstanceOf(FieldError);
+    expect(() => Item.objects.selectRelated("count")).toThrow(FieldError);
+  });
+
+  it("configuration errors are ImproperlyConfigured", async () => {
+    expect(() => apps.getModel("errs.Missing")).toThrow(ImproperlyConfigured);
+    expect(apps.getModel("errs.owner").objectName).toBe("Owner");
+    class NotAModel {}
+    await expect(createTables([NotAModel])).rejects.toBeInstanceOf(ImproperlyConfigured);
+    expect(() => {
+      class Duplicate extends Model("errs", { name: CharField({ maxLength: 5 }) }, { name: "Owner" }) {}
+      return Duplicate.objects;
+    }).toThrow(new ImproperlyConfigured("Conflicting 'owner' models in application 'errs'."));
+  });
+
+  it("a relation whose target never appears fails when used, naming it", () => {
+    expect(() => Dangling.objects.filter({ target: 1 })).toThrow(/'errs\.NeverDefined'/);
+  });
+});
