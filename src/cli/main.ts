@@ -4,9 +4,9 @@ import { serve } from "./serve.js";
 const USAGE = `Usage: torest <command> [options]
 
 Commands:
-  serve [--host 127.0.0.1] [--port 8000] [--config torest.config.ts]
+  serve [--host 127.0.0.1] [--port 8000] [--config torest.config.ts] [--quiet]
         Serve the REST API of a project's models (the demo without --config),
-        creating missing tables, logging each request.
+        creating missing tables, logging each request (not with --quiet).
   help  Show this message.`;
 
 /** The `torest` command; returns the exit code (serve keeps running until SIGINT/SIGTERM). */
@@ -29,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     host: typeof options.host === "string" ? options.host : undefined,
     port,
     config: typeof options.config === "string" ? options.config : undefined,
+    quiet: options.quiet === true,
   });
   const stop = () => void running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -12,6 +12,8 @@ export interface ServeOptions {
   /** Path of a torest.config.ts; the demo without one. */
   config?: string;
   log?: (line: string) => void;
+  /** Skip the per-request log lines (benchmarks). */
+  quiet?: boolean;
 }
 
 /** A running server: its URL and how to stop it. */
@@ -33,7 +35,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const created = await createTables(served.map(modelOf));
   if (created.length) log(`torest: created tables ${created.join(", ")}`);
   const handler = restifyApp(config.prefix ?? "rest/v1", { ...config.app, models: served, only: true });
-  const server = http.createServer(withRequestLog(handler, log));
+  const server = http.createServer(options.quiet ? handler : withRequestLog(handler, log));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 8000, options.host ?? "127.0.0.1", resolve);
