@@ -37,6 +37,16 @@ export type { ManyRelatedManager } from "./orm/relations/accessors/many-related-
 export { Q, QNode, type Lookups } from "./orm/query/q.js";
 export { QuerySet } from "./orm/query/queryset.js";
 export { Manager } from "./orm/query/manager.js";
+export { Prefetch, prefetchRelatedObjects, type PrefetchLookup } from "./orm/query/prefetch.js";
+export type { BulkCreateOptions } from "./orm/query/bulk.js";
+
+export { Expression, OrderBy, Value, ValueExpression, CombinedExpression, type ResolveContext, type NullsOrder } from "./orm/expressions/expression.js";
+export { F, FExpression } from "./orm/expressions/f.js";
+export { Aggregate, Count, Sum, Avg, Min, Max, type AggregateOptions } from "./orm/expressions/aggregates.js";
+export { Func, Lower, Upper, Coalesce, Concat, Now } from "./orm/expressions/functions.js";
+export { Case, When, CaseExpression, WhenClause, type CaseOptions } from "./orm/expressions/conditional.js";
+export { Subquery, Exists, OuterRef, SubqueryExpression, ExistsExpression } from "./orm/expressions/subquery.js";
+export { captureQueries, assertNumQueries, type CapturedQuery, type CapturedQueries } from "./db/query-log.js";
 
 export {
   ObjectDoesNotExist, MultipleObjectsReturned, FieldError, FieldDoesNotExist, InvalidOperation,

@@ -50,4 +50,8 @@ export interface Operations {
   readonly random: string;
   /** FOR UPDATE clause. */
   forUpdate(options: { nowait?: boolean; skipLocked?: boolean }): string;
+  /** Concatenation of string expressions (default: `a || b`; MySQL needs `CONCAT(a, b)`). */
+  concat?(parts: string[]): string;
+  /** The current timestamp (default: `CURRENT_TIMESTAMP`). */
+  readonly now?: string;
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DatabaseBackend, Executor, HeldConnection } from "./backend.js";
 import { getBackend } from "./connection.js";
+import { loggingExecutor, queryLogActive } from "./query-log.js";
 
 /** The open transaction of one database in the current async context. */
 interface TransactionState {
@@ -20,7 +21,8 @@ const store = new AsyncLocalStorage<TransactionStore>();
  * `atomic`, the backend itself (autocommit) outside.
  */
 export function executorFor(backend: DatabaseBackend): Executor {
-  return store.getStore()?.get(backend.alias)?.connection ?? backend;
+  const executor = store.getStore()?.get(backend.alias)?.connection ?? backend;
+  return queryLogActive() ? loggingExecutor(executor, backend.alias) : executor;
 }
 
 /** True when the current context is inside `atomic` for this database. */

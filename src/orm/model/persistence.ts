@@ -72,7 +72,7 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const pkValue = instance[options.pk.attname];
   const fields = save.updateFields
     ? save.updateFields.map((name) => options.getField(name) as Field)
-    : options.fields.filter((f) => !f.primaryKey);
+    : options.fields.filter((f) => !f.primaryKey && !(state.deferred?.includes(f.attname) && instance[f.attname] === undefined));
   const values = fields.map((f) => [f, prepForSave(f, f.preSave(instance, state.adding))] as const);
 
   const tryUpdate = pkValue !== null && pkValue !== undefined && !save.forceInsert &&

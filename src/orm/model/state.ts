@@ -11,6 +11,8 @@ export interface InstanceState {
   db: string | null;
   /** Related objects already fetched, by accessor name. */
   cache: Record<string, unknown> | null;
+  /** Attnames not loaded (`only()`/`defer()`): `save()` leaves their columns alone. */
+  deferred?: string[];
 }
 
 /** Marker passed to constructors when rows are loaded: skips defaults. */

@@ -1,6 +1,8 @@
 import { FieldError, InvalidOperation, ValidationError } from "../errors.js";
 import type { Field } from "../fields/field.js";
-import { isLookup, RELATION_LOOKUPS } from "../lookups/registry.js";
+import { isLookup, LOOKUPS, RELATION_LOOKUPS } from "../lookups/registry.js";
+import { isSqlExpr, type SqlExpr } from "../expressions/sql-expr.js";
+import { FloatFieldDef } from "../fields/numeric.js";
 import { findTransform } from "../lookups/transforms.js";
 import { BaseModel } from "../model/base.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
@@ -8,6 +10,7 @@ import { QNode } from "./q.js";
 import { Query } from "./query.js";
 import { resolvePath } from "./resolve-path.js";
 import { whereNode, type Lhs, type WhereChild, type WhereNode } from "./where.js";
+import { Expression } from "../expressions/expression.js";
 
 /** Anything with a compiled query: a QuerySet used as an `__in` value. */
 export interface HasQuery {
@@ -39,6 +42,9 @@ export function buildWhere(query: Query, q: QNode, filterCall: number, negated =
 
 function buildLookup(query: Query, key: string, value: unknown, filterCall: number, negated: boolean): WhereChild {
   const names = key.split("__");
+  const rhs = value instanceof Expression ? value.resolve({ query, filterCall, reuse: false, allowJoins: true }) : value;
+  const annotation = query.annotations.find((a) => a.name === names[0]);
+  if (annotation) return annotationLookup(annotation.expr, names.slice(1), rhs);
   const joinsBefore = query.joins.length;
   const path = resolvePath(query, names, filterCall);
   if (negated && path.multiValued) {
@@ -71,6 +77,23 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
     lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: lhs.nullable };
   });
   if (path.relation && !RELATION_LOOKUPS.has(lookup)) throw new FieldError(`Related Field got invalid lookup: ${lookup}`);
+  return makeLookup(lhs, lookup, rhs);
+}
+
+/** A lookup on an annotation (`filter({ n__gt: 1 })` after `annotate({ n: Count(...) })`). */
+function annotationLookup(expr: SqlExpr, rest: string[], value: unknown): WhereChild {
+  const field = expr.field ?? new FloatFieldDef();
+  let lhs: Lhs = { kind: "exprref", expr, field, nullable: true };
+  let lookup = "exact";
+  rest.forEach((name, index) => {
+    if (index === rest.length - 1 && isLookup(name)) {
+      lookup = name;
+      return;
+    }
+    const transform = findTransform(lhs.field, name);
+    if (!transform) throw new FieldError(`Unsupported lookup '${name}' for ${kindOf(lhs.field)} or join on the field not permitted.`);
+    lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: true };
+  });
   return makeLookup(lhs, lookup, value);
 }
 
@@ -79,6 +102,11 @@ function kindOf(field: Field): string {
 }
 
 function makeLookup(lhs: Lhs, lookup: string, value: unknown): WhereChild {
+  if (isSqlExpr(value)) {
+    const kind = LOOKUPS[lookup]!;
+    if (kind.kind !== "operator" || kind.pattern) throw new FieldError(`The '${lookup}' lookup does not accept an expression; use exact, gt, gte, lt or lte.`);
+    return { kind: "lookup", lhs, lookup, rhs: value };
+  }
   if (lookup === "isnull") {
     if (typeof value !== "boolean") throw new InvalidOperation("The QuerySet value for an isnull lookup must be True or False.");
     return { kind: "lookup", lhs, lookup, rhs: value };

@@ -1,7 +1,8 @@
 import type { Row } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
 import type { Options } from "../model/options.js";
-import { cacheSet, FROM_DB, STATE, type InstanceState } from "../model/state.js";
+import { cacheSet, FROM_DB, STATE, stateOf, type InstanceState } from "../model/state.js";
+import type { Field } from "../fields/field.js";
 import type { Query } from "./query.js";
 
 type Instance = Record<string, unknown> & { [STATE]: InstanceState };
@@ -24,11 +25,11 @@ function convertersFor(options: Options, ops: Operations): Converter[] {
   return converters;
 }
 
-/** One instance from `row` starting at column `offset`. */
-export function instantiate(options: Options, row: Row, offset: number, ops: Operations, db: string): Instance {
+/** One instance from `row` starting at column `offset` (`fields`: the loaded ones, for only/defer). */
+export function instantiate(options: Options, row: Row, offset: number, ops: Operations, db: string, fields = options.fields): Instance {
   const instance = new options.model(FROM_DB) as Instance;
-  const fields = options.fields;
-  const converters = convertersFor(options, ops);
+  const converters = fields === options.fields ? convertersFor(options, ops)
+    : fields.map((f) => (ops.convertedTypes.has(f.internalType) ? (value: unknown) => f.fromDb(ops, value) : null));
   for (let i = 0; i < fields.length; i++) {
     const converter = converters[i];
     const value = row[offset + i];
@@ -45,12 +46,15 @@ export function loadRows(query: Query, rows: Row[], ops: Operations, db: string)
   const result = new Array<Instance>(rows.length);
   const base = query.options;
   const related = query.related;
+  const fields = query.loadFields ?? base.fields;
+  const annotations = query.annotations.length ? annotationReaders(query, ops) : null;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    const instance = instantiate(base, row, 0, ops, db);
+    const instance = instantiate(base, row, 0, ops, db, fields);
+    if (fields !== base.fields) markDeferred(instance, base, fields);
     if (related.length) {
       const loaded: (Instance | null)[] = [];
-      let offset = base.fields.length;
+      let offset = fields.length;
       for (const select of related) {
         const parent = select.parent === -1 ? instance : loaded[select.parent];
         const pkIndex = offset + select.options.fields.indexOf(select.options.pk);
@@ -61,7 +65,29 @@ export function loadRows(query: Query, rows: Row[], ops: Operations, db: string)
         offset += select.options.fields.length;
       }
     }
+    if (annotations) {
+      let offset = row.length - annotations.length;
+      for (const read of annotations) {
+        const value = row[offset++];
+        if (read) instance[read.name] = read.convert && value !== null ? read.convert(value) : value;
+      }
+    }
     result[r] = instance;
   }
   return result;
+}
+
+/** How each annotation column lands on instances (null: a hidden one, selected but not set). */
+function annotationReaders(query: Query, ops: Operations) {
+  return query.annotations.map((a) => {
+    if (a.hidden) return null;
+    const field = a.expr.field;
+    const convert = field && ops.convertedTypes.has(field.internalType) ? (value: unknown) => field.fromDb(ops, value) : null;
+    return { name: a.name, convert };
+  });
+}
+
+/** Remember which fields `only()`/`defer()` left out, so `save()` does not overwrite them. */
+function markDeferred(instance: Instance, options: Options, loaded: readonly Field[]): void {
+  stateOf(instance).deferred = options.fields.filter((f) => !loaded.includes(f)).map((f) => f.attname);
 }

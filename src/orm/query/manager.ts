@@ -3,8 +3,11 @@ import type { Options } from "../model/options.js";
 import type { Lookups, QNode } from "./q.js";
 import { Query } from "./query.js";
 import { QuerySet } from "./queryset.js";
+import type { Expression, OrderBy } from "../expressions/expression.js";
+import type { PrefetchLookup } from "./prefetch.js";
+import type { BulkCreateOptions } from "./bulk.js";
 
-type Filter = QNode | Lookups;
+type Filter = QNode | Lookups | Expression<boolean>;
 
 /**
  * The entry point for queries (`Place.objects`): every method starts from `getQueryset()`.
@@ -21,13 +24,28 @@ export class Manager<T> {
   all(): QuerySet<T> { return this.getQueryset(); }
   filter(...filters: Filter[]): QuerySet<T> { return this.getQueryset().filter(...filters); }
   exclude(...filters: Filter[]): QuerySet<T> { return this.getQueryset().exclude(...filters); }
-  orderBy(...names: string[]): QuerySet<T> { return this.getQueryset().orderBy(...names); }
-  distinct(): QuerySet<T> { return this.getQueryset().distinct(); }
+  orderBy(...names: (string | Expression | OrderBy)[]): QuerySet<T> { return this.getQueryset().orderBy(...names); }
+  distinct(...fields: string[]): QuerySet<T> { return this.getQueryset().distinct(...fields); }
   none(): QuerySet<T> { return this.getQueryset().none(); }
   slice(start: number, stop?: number): QuerySet<T> { return this.getQueryset().slice(start, stop); }
   selectRelated(...paths: string[]): QuerySet<T> { return this.getQueryset().selectRelated(...paths); }
   selectForUpdate(options?: { nowait?: boolean; skipLocked?: boolean }): QuerySet<T> { return this.getQueryset().selectForUpdate(options); }
   get(...filters: Filter[]): Promise<T> { return this.getQueryset().get(...filters); }
+  annotate<A extends Record<string, unknown>>(annotations: A) { return this.getQueryset().annotate(annotations); }
+  aggregate<A extends Record<string, Expression>>(aggregates: A) { return this.getQueryset().aggregate(aggregates); }
+  values<K extends string>(...names: K[]): QuerySet<Record<K, unknown>> { return this.getQueryset().values(...names); }
+  valuesList<V = unknown>(name: string, options: { flat: true }): QuerySet<V>;
+  valuesList(...names: string[]): QuerySet<unknown[]>;
+  valuesList(...args: any[]): QuerySet<any> { return (this.getQueryset().valuesList as (...a: unknown[]) => QuerySet<unknown>)(...args); }
+  prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T> { return this.getQueryset().prefetchRelated(...lookups); }
+  only(...names: string[]): QuerySet<T> { return this.getQueryset().only(...names); }
+  defer(...names: string[]): QuerySet<T> { return this.getQueryset().defer(...names); }
+  iterator(options?: { chunkSize?: number }): AsyncGenerator<T> { return this.getQueryset().iterator(options); }
+  latest(...fields: string[]): Promise<T> { return this.getQueryset().latest(...fields); }
+  earliest(...fields: string[]): Promise<T> { return this.getQueryset().earliest(...fields); }
+  bulkCreate(objects: T[], options?: BulkCreateOptions): Promise<T[]> { return this.getQueryset().bulkCreate(objects, options); }
+  bulkUpdate(objects: T[], fields: string[], options?: { batchSize?: number }): Promise<number> { return this.getQueryset().bulkUpdate(objects, fields, options); }
+  inBulk(keys?: readonly unknown[], options?: { fieldName?: string }): Promise<Map<unknown, T>> { return this.getQueryset().inBulk(keys, options); }
   first(): Promise<T | null> { return this.getQueryset().first(); }
   last(): Promise<T | null> { return this.getQueryset().last(); }
   count(): Promise<number> { return this.getQueryset().count(); }

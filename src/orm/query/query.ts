@@ -1,10 +1,12 @@
 import type { Field } from "../fields/field.js";
+import type { SqlExpr } from "../expressions/sql-expr.js";
 import type { Options } from "../model/options.js";
 import type { PathHop } from "../relations/path.js";
 import { buildWhere } from "./build-filter.js";
 import { resolveOrdering } from "./ordering.js";
 import { toQ, type Lookups, type QNode } from "./q.js";
-import { whereNode, type ColumnRef, type WhereNode } from "./where.js";
+import { whereHasAggregate, whereNode, type ColumnRef, type WhereNode } from "./where.js";
+import type { Expression, OrderBy } from "../expressions/expression.js";
 
 /** A table joined into the query. */
 export interface Join {
@@ -22,8 +24,33 @@ export interface Join {
 }
 
 export interface OrderTerm {
-  expr: ColumnRef | "random";
+  expr: ColumnRef | SqlExpr | "random";
   descending: boolean;
+  nullsFirst?: boolean;
+  nullsLast?: boolean;
+}
+
+/** A computed column (`annotate()`); hidden ones are selected but not set on instances. */
+export interface Annotation {
+  name: string;
+  expr: SqlExpr;
+  hidden: boolean;
+}
+
+/** What rows become: model instances, or `values()` / `valuesList()` shapes. */
+export type RowShape = "models" | "dicts" | "lists" | "flat";
+
+/** One selected column of `values()`. */
+export interface ValueColumn {
+  name: string;
+  expr: SqlExpr;
+}
+
+/** `union()` / `intersection()` / `difference()` of several queries. */
+export interface Combinator {
+  operator: "UNION" | "INTERSECT" | "EXCEPT";
+  all: boolean;
+  queries: Query[];
 }
 
 /** A related model loaded in the same query (`selectRelated`). */
@@ -57,6 +84,22 @@ export class Query {
   empty = false;
   /** Column a subquery of this query selects (default: the primary key). */
   subqueryColumn: Field | null = null;
+  // Issue 5 state. Arrays and objects here are replaced, never mutated, so clones share them.
+  annotations: Annotation[] = [];
+  /** Conditions on aggregates (HAVING). */
+  having: WhereNode = whereNode("AND");
+  /** What to GROUP BY once an aggregate is selected: the model's columns or the `values()` ones. */
+  groupBy: "model" | "values" | null = null;
+  shape: RowShape = "models";
+  /** Columns of `values()`/`valuesList()`; null: the model's. */
+  valueColumns: ValueColumn[] | null = null;
+  /** Model fields loaded (`only()`/`defer()`); null: all. */
+  loadFields: Field[] | null = null;
+  /** DISTINCT ON expressions (`distinct("name")`). */
+  distinctOn: SqlExpr[] = [];
+  combinator: Combinator | null = null;
+  /** `prefetchRelated()` lookups, run after the rows are loaded. */
+  prefetch: readonly unknown[] = [];
 
   private constructor(readonly options: Options) {}
 
@@ -81,6 +124,15 @@ export class Query {
     copy.forUpdate = this.forUpdate;
     copy.empty = this.empty;
     copy.subqueryColumn = this.subqueryColumn;
+    copy.annotations = this.annotations;
+    copy.having = this.having;
+    copy.groupBy = this.groupBy;
+    copy.shape = this.shape;
+    copy.valueColumns = this.valueColumns;
+    copy.loadFields = this.loadFields;
+    copy.distinctOn = this.distinctOn;
+    copy.combinator = this.combinator;
+    copy.prefetch = this.prefetch;
     return copy;
   }
 
@@ -98,11 +150,12 @@ export class Query {
     const copy = this.clone();
     copy.filterCalls++;
     const node = buildWhere(copy, negated ? q.not() : q, copy.filterCalls);
-    copy.where = whereNode("AND", [...copy.where.children, node]);
+    if (whereHasAggregate(node)) copy.having = whereNode("AND", [...copy.having.children, node]);
+    else copy.where = whereNode("AND", [...copy.where.children, node]);
     return copy;
   }
 
-  withOrdering(names: string[]): Query {
+  withOrdering(names: (string | Expression | OrderBy)[]): Query {
     const copy = this.clone();
     copy.ordering = names.map((name) => resolveOrdering(copy, name));
     return copy;

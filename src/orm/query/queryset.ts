@@ -12,13 +12,25 @@ import { compileWhereIn } from "../sql/write.js";
 import { loadRows } from "./load.js";
 import type { Lookups, QNode } from "./q.js";
 import { Query } from "./query.js";
+import { FExpression } from "../expressions/f.js";
 import { addSelectRelated } from "./select-related.js";
 import type { WhereNode } from "./where.js";
+import { Expression, type OrderBy } from "../expressions/expression.js";
+import { isSqlExpr } from "../expressions/sql-expr.js";
+import { aggregateQuery, withAnnotations, withExpressionFilter } from "./annotate.js";
+import { Aggregate } from "../expressions/aggregates.js";
+import { loadValues, withValues } from "./values.js";
+import { prefetchRelatedObjects, type PrefetchLookup } from "./prefetch.js";
+import { bulkCreate, bulkUpdate, type BulkCreateOptions } from "./bulk.js";
+import type { Combinator } from "./query.js";
+
+/** What `annotate()` adds to each row's type. */
+type Annotated<A> = { [K in keyof A]: A[K] extends Expression<infer R> ? R : A[K] };
 
 /** Django's MAX_GET_RESULTS: `get()` reads at most this many rows to report duplicates. */
 const MAX_GET_RESULTS = 21;
 
-type Filter = QNode | Lookups;
+type Filter = QNode | Lookups | Expression<boolean>;
 
 /**
  * A lazy, immutable, chainable query (Django's QuerySet). Nothing runs until it is awaited,
@@ -53,16 +65,21 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Keep rows matching all the given lookups / Q objects (one call: shared multi-valued joins). */
   filter(...filters: Filter[]): QuerySet<T> {
-    return this.chain(filters.reduce((q, f) => q.withFilter(f, false), this.query));
+    this.assertNotCombined("filter");
+    return this.chain(filters.reduce((q, f) => (f instanceof Expression ? withExpressionFilter(q, f, false) : q.withFilter(f, false)), this.query));
   }
 
   /** Drop rows matching the given lookups. */
   exclude(...filters: Filter[]): QuerySet<T> {
-    return this.chain(filters.reduce((q, f) => q.withFilter(f, true), this.query));
+    this.assertNotCombined("exclude");
+    return this.chain(filters.reduce((q, f) => (f instanceof Expression ? withExpressionFilter(q, f, true) : q.withFilter(f, true)), this.query));
   }
 
-  /** Order by fields: `"name"`, `"-name"` (descending), `"place__name"`, `"?"` (random). */
-  orderBy(...names: string[]): QuerySet<T> {
+  /**
+   * Order by fields: `"name"`, `"-name"` (descending), `"place__name"`, `"?"` (random), an
+   * annotation's name, or an expression (`F("rating").desc({ nullsLast: true })`).
+   */
+  orderBy(...names: (string | Expression | OrderBy)[]): QuerySet<T> {
     this.assertNotSliced("reorder");
     return this.chain(this.query.withOrdering(names));
   }
@@ -75,9 +92,17 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return this.chain(copy);
   }
 
-  distinct(): QuerySet<T> {
+  /**
+   * Drop duplicate rows; with field names, keep the first row of each distinct value
+   * (`SELECT DISTINCT ON (...)`, where `features.supportsDistinctOn`).
+   */
+  distinct(...fields: string[]): QuerySet<T> {
     const copy = this.query.clone();
     copy.distinct = true;
+    if (fields.length) {
+      if (!this.backend().features.supportsDistinctOn) throw new InvalidOperation("DISTINCT ON fields is not supported by this database backend");
+      copy.distinctOn = fields.map((name) => new FExpression(name).resolve({ query: copy, filterCall: -1, reuse: true, allowJoins: true }));
+    }
     return this.chain(copy);
   }
 
@@ -106,6 +131,187 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return this.chain(copy);
   }
 
+  /**
+   * Computed values on each row: `annotate({ n: Count("choices") })` sets `n` on every object
+   * (an aggregate groups by the object, or by the `values()` columns when they come first).
+   */
+  annotate<A extends Record<string, unknown>>(annotations: A): QuerySet<T & Annotated<A>> {
+    this.assertNotCombined("annotate");
+    return this.chain(withAnnotations(this.query, annotations)) as unknown as QuerySet<T & Annotated<A>>;
+  }
+
+  /**
+   * Aggregate over the whole queryset: `await qs.aggregate({ total: Sum("votes") })` gives
+   * `{ total: 12 }`; positional aggregates are keyed `<field>__<fn>` (`votes__sum`).
+   */
+  aggregate<A extends Record<string, Expression>>(aggregates: A, ...more: Aggregate[]): Promise<Annotated<A>>;
+  aggregate(...aggregates: Aggregate[]): Promise<Record<string, unknown>>;
+  async aggregate(...args: (Aggregate | Record<string, Expression>)[]): Promise<Record<string, unknown>> {
+    const named: Record<string, unknown> = {};
+    for (const arg of args) {
+      if (arg instanceof Aggregate) named[arg.defaultAlias] = arg;
+      else Object.assign(named, arg);
+    }
+    if (this.query.empty) return Object.fromEntries(Object.keys(named).map((k) => [k, null]));
+    const rows = await this.chain(aggregateQuery(this.query, named)).fetch();
+    return rows[0] as Record<string, unknown>;
+  }
+
+  /** Rows as objects of these fields (across relations: `"question__question_text"`), not instances. */
+  values(): QuerySet<Record<string, unknown>>;
+  values<K extends string>(...names: K[]): QuerySet<Record<K, unknown>>;
+  values(...names: string[]): QuerySet<unknown> {
+    return this.chain(withValues(this.query, names, "dicts")) as unknown as QuerySet<unknown>;
+  }
+
+  /** Rows as arrays of these fields; `valuesList("id", { flat: true })` gives the values themselves. */
+  valuesList<V = unknown>(name: string, options: { flat: true }): QuerySet<V>;
+  valuesList(...names: string[]): QuerySet<unknown[]>;
+  valuesList(...args: (string | { flat?: boolean })[]): QuerySet<unknown> {
+    const last = args.at(-1);
+    const flat = typeof last === "object" && last.flat === true;
+    const names = args.filter((a): a is string => typeof a === "string");
+    if (flat && names.length > 1) throw new InvalidOperation("'flat' is not valid when values_list is called with more than one field.");
+    return this.chain(withValues(this.query, names, flat ? "flat" : "lists")) as unknown as QuerySet<unknown>;
+  }
+
+  /**
+   * Load reverse foreign keys, many-to-many (and forward relations) for all the rows with one
+   * query per relation level; `Prefetch(lookup, queryset)` customises one. No arguments: clear.
+   */
+  prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T> {
+    const copy = this.query.clone();
+    copy.prefetch = lookups.length ? [...copy.prefetch, ...lookups] : [];
+    return this.chain(copy);
+  }
+
+  /** Load only these fields (and the primary key); the others stay unset and `save()` skips them. */
+  only(...names: string[]): QuerySet<T> {
+    const wanted = new Set(names.map((n) => this.fieldFor(n)));
+    const copy = this.query.clone();
+    copy.loadFields = this.options.fields.filter((f) => f.primaryKey || wanted.has(f));
+    return this.chain(copy);
+  }
+
+  /** Load every field but these (added to earlier `defer()` calls). */
+  defer(...names: string[]): QuerySet<T> {
+    const skipped = new Set(names.map((n) => this.fieldFor(n)));
+    const copy = this.query.clone();
+    copy.loadFields = names.length ? (copy.loadFields ?? this.options.fields).filter((f) => f.primaryKey || !skipped.has(f)) : null;
+    return this.chain(copy);
+  }
+
+  private fieldFor(name: string): Field {
+    const field = this.options.findField(name);
+    if (!field || !("column" in field)) throw new FieldError(`${this.options.objectName} has no field named '${name}'`);
+    return field as Field;
+  }
+
+  /** Rows in either queryset (`UNION`; `{ all: true }` keeps duplicates). */
+  union(...others: (QuerySet<T> | { all?: boolean })[]): QuerySet<T> {
+    return this.combine("UNION", others);
+  }
+
+  /** Rows in every queryset (`INTERSECT`). */
+  intersection(...others: QuerySet<T>[]): QuerySet<T> {
+    return this.combine("INTERSECT", others);
+  }
+
+  /** Rows in this queryset but not the others (`EXCEPT`). */
+  difference(...others: QuerySet<T>[]): QuerySet<T> {
+    return this.combine("EXCEPT", others);
+  }
+
+  private combine(operator: Combinator["operator"], args: (QuerySet<T> | { all?: boolean })[]): QuerySet<T> {
+    if (!this.backend().features.supportsSetOperations) throw new InvalidOperation(`${operator} is not supported by this database backend`);
+    const others = args.filter((a): a is QuerySet<T> => a instanceof QuerySet);
+    const all = args.some((a) => !(a instanceof QuerySet) && a.all === true);
+    if (!others.length) return this;
+    const combined = Query.forModel(this.options);
+    const first = this.query;
+    combined.combinator = { operator, all, queries: [first, ...others.map((o) => o.query)] };
+    combined.shape = first.shape;
+    combined.valueColumns = first.valueColumns;
+    combined.annotations = first.annotations;
+    combined.loadFields = first.loadFields;
+    combined.ordering = [];
+    return this.chain(combined);
+  }
+
+  private assertNotCombined(what: string): void {
+    if (this.query.combinator) throw new InvalidOperation(`Calling QuerySet.${what}() after ${this.query.combinator.operator.toLowerCase()}() is not supported.`);
+  }
+
+  /**
+   * Stream the rows in chunks of `chunkSize` (one query per chunk, in a stable order), so a large
+   * result is never held in memory at once. Prefetches run per chunk.
+   *
+   * ```ts
+   * for await (const book of Book.objects.iterator({ chunkSize: 500 })) { ... }
+   * ```
+   */
+  async *iterator(options: { chunkSize?: number } = {}): AsyncGenerator<T> {
+    const chunkSize = options.chunkSize ?? 2000;
+    if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new InvalidOperation("Chunk size must be strictly positive.");
+    if (this.resultCache) {
+      yield* this.resultCache;
+      return;
+    }
+    // Pages of an unstable order could skip or repeat rows: the primary key breaks ties.
+    const ordered = this.query.combinator ? this
+      : this.chain(this.query.ordering === null ? this.query.withOrdering([...this.options.ordering, "pk"]) : appendPk(this.query));
+    for (let start = 0; ; start += chunkSize) {
+      const chunk = await ordered.slice(start, start + chunkSize).fetch();
+      yield* chunk;
+      if (chunk.length < chunkSize) return;
+    }
+  }
+
+  /** The object with the greatest value of the fields (Django's `latest()`). */
+  async latest(...fields: string[]): Promise<T> {
+    return this.edge(fields, true);
+  }
+
+  /** The object with the smallest value of the fields. */
+  async earliest(...fields: string[]): Promise<T> {
+    return this.edge(fields, false);
+  }
+
+  private edge(fields: string[], latest: boolean): Promise<T> {
+    if (this.query.isSliced) throw new InvalidOperation("Cannot change a query once a slice has been taken.");
+    if (!fields.length) throw new InvalidOperation("earliest() and latest() require either fields as positional arguments or 'getLatestBy' in the model's Meta.");
+    const flip = (name: string) => (name.startsWith("-") ? name.slice(1) : `-${name}`);
+    return this.orderBy(...(latest ? fields.map(flip) : fields)).slice(0, 1).get();
+  }
+
+  /** Insert many objects in few statements; primary keys are set where the database returns them. */
+  async bulkCreate(objects: T[], options: BulkCreateOptions = {}): Promise<T[]> {
+    return bulkCreate(this.options, objects, this.db, options);
+  }
+
+  /** Save `fields` of many objects in few statements; returns the number of rows matched. */
+  async bulkUpdate(objects: T[], fields: string[], options: { batchSize?: number } = {}): Promise<number> {
+    return bulkUpdate(this.options, objects, fields, this.db, options);
+  }
+
+  /** Objects by key: `inBulk([1, 2])` gives a Map from each found key to its object. */
+  async inBulk(keys?: readonly unknown[], options: { fieldName?: string } = {}): Promise<Map<unknown, T>> {
+    const fieldName = options.fieldName ?? "pk";
+    const field = fieldName === "pk" ? this.options.pk : this.fieldFor(fieldName);
+    if (field !== this.options.pk && !field.unique) throw new InvalidOperation(`inBulk()'s fieldName must be a unique field but '${fieldName}' isn't.`);
+    if (this.query.isSliced) throw new InvalidOperation("Cannot use 'limit' or 'offset' with in_bulk().");
+    if (keys && !keys.length) return new Map();
+    const objects = await (keys ? this.filter({ [`${fieldName}__in`]: keys }) : this).fetch();
+    return new Map(objects.map((o) => [(o as Record<string, unknown>)[field.attname], o]));
+  }
+
+  /** @internal A copy already holding its results (a prefetched relation): it runs no query. */
+  withResultCache(results: T[]): QuerySet<T> {
+    const copy = this.chain(this.query);
+    copy.resultCache = results;
+    return copy;
+  }
+
   private assertNotSliced(what: string): void {
     if (this.query.isSliced) throw new InvalidOperation(`Cannot ${what} a query once a slice has been taken.`);
   }
@@ -121,8 +327,10 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     const backend = this.backend();
     const { sql, params } = compileSelect(this.query, backend.ops);
     const rows = await executorFor(backend).query(sql, params);
-    this.resultCache = loadRows(this.query, rows, backend.ops, this.db) as unknown as T[];
-    return this.resultCache;
+    if (this.query.shape !== "models") return (this.resultCache = loadValues(this.query, rows, backend.ops) as T[]);
+    const objects = loadRows(this.query, rows, backend.ops, this.db) as unknown as T[];
+    if (this.query.prefetch.length) await prefetchRelatedObjects(objects as object[], this.query.prefetch as PrefetchLookup[], this.db);
+    return (this.resultCache = objects);
   }
 
   then<R1 = T[], R2 = never>(
@@ -214,6 +422,10 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
         throw new FieldError(`Cannot update model field '${name}' (only non-relations and foreign keys permitted).`);
       }
       const f = field as Field;
+      if (value instanceof Expression) {
+        // F("votes").add(1): computed by the database from the row's own columns.
+        return [f, value.resolve({ query: Query.forModel(this.options), filterCall: -1, reuse: false, allowJoins: false })] as const;
+      }
       return [f, f instanceof ForeignKeyDef ? f.toJs(value) : f.toJs(value)] as const;
     });
     if (!assignments.length) throw new InvalidOperation("update() needs at least one field to set.");
@@ -223,11 +435,9 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     if (!this.query.joins.length && !hasSubquery(this.query.where)) {
       const params: unknown[] = [];
       const q = ops.quoteName;
-      const sets = assignments.map(([f, v]) => {
-        params.push(f.toDb(ops, v));
-        return `${q(f.column)} = ${ops.placeholder(params.length)}`;
-      });
-      const where = new SqlCompiler(ops, params).where(this.query);
+      const compiler = new SqlCompiler(ops, params);
+      const sets = assignments.map(([f, v]) => `${q(f.column)} = ${isSqlExpr(v) ? v.sql(compiler) : compiler.param(f.toDb(ops, v))}`);
+      const where = compiler.where(this.query);
       const sql = `UPDATE ${q(this.options.dbTable)} SET ${sets.join(", ")}${where}`;
       return (await executorFor(backend).execute(sql, params)).rowCount;
     }
@@ -270,6 +480,15 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       await collector.collect(this.options, await this.chain(this.query.clone()).fetch() as unknown as Record<string, unknown>[]);
     });
   }
+}
+
+/** The query's ordering with the primary key appended as a tie-breaker (for stable pages). */
+function appendPk(query: Query): Query {
+  const withPk = query.withOrdering(["pk"]);
+  const copy = query.clone();
+  copy.joins = withPk.joins;
+  copy.ordering = [...(query.ordering ?? []), ...withPk.ordering!];
+  return copy;
 }
 
 function hasSubquery(node: WhereNode): boolean {

@@ -1,4 +1,5 @@
 import type { Field } from "../fields/field.js";
+import { isSqlExpr, type SqlExpr } from "../expressions/sql-expr.js";
 import type { Query } from "./query.js";
 
 /** A column of a joined table. */
@@ -15,13 +16,21 @@ export interface ColumnRef {
 export interface TransformRef {
   kind: "transform";
   name: string;
-  arg: ColumnRef | TransformRef;
+  arg: Lhs;
   /** Field describing the transform's output (prepares right-hand values). */
   field: Field;
   nullable: boolean;
 }
 
-export type Lhs = ColumnRef | TransformRef;
+/** An annotation or expression on the left of a lookup (`filter({ n__gt: 1 })` after annotate). */
+export interface ExprRef {
+  kind: "exprref";
+  expr: SqlExpr;
+  field: Field;
+  nullable: boolean;
+}
+
+export type Lhs = ColumnRef | TransformRef | ExprRef;
 
 /** `lhs <lookup> rhs`; `rhs` holds JS values already prepared by the lhs field. */
 export interface LookupNode {
@@ -54,4 +63,18 @@ export type WhereChild = WhereNode | LookupNode | SubqueryNode | NothingNode;
 
 export function whereNode(connector: "AND" | "OR", children: WhereChild[] = [], negated = false): WhereNode {
   return { kind: "where", connector, negated, children };
+}
+
+/** Does the tree compare an aggregate (so it belongs in HAVING)? */
+export function whereHasAggregate(node: WhereNode): boolean {
+  return node.children.some((child) => {
+    if (child.kind === "where") return whereHasAggregate(child);
+    if (child.kind !== "lookup") return false;
+    return lhsHasAggregate(child.lhs) || (isSqlExpr(child.rhs) && child.rhs.aggregate);
+  });
+}
+
+function lhsHasAggregate(lhs: Lhs): boolean {
+  if (lhs.kind === "exprref") return lhs.expr.aggregate;
+  return lhs.kind === "transform" ? lhsHasAggregate(lhs.arg) : false;
 }

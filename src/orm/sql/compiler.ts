@@ -1,8 +1,11 @@
 import type { Operations } from "../../db/operations.js";
+import { FieldError } from "../errors.js";
+import { isSqlExpr, type CompileContext, type SqlExpr } from "../expressions/sql-expr.js";
 import { LOOKUPS } from "../lookups/registry.js";
 import { TRANSFORMS } from "../lookups/transforms.js";
-import type { Query } from "../query/query.js";
+import type { OrderTerm, Query } from "../query/query.js";
 import type { ColumnRef, Lhs, LookupNode, WhereChild, WhereNode } from "../query/where.js";
+import { selectSql } from "./select.js";
 
 export interface CompiledSql {
   sql: string;
@@ -13,36 +16,72 @@ export interface CompiledSql {
  * Turns a Query into SQL for one backend (Django's SQLCompiler). Parameters are collected in
  * order; placeholders come from the backend (`?` or `$n`). Subqueries share the parameter list.
  */
-export class SqlCompiler {
+export class SqlCompiler implements CompileContext {
   private readonly q: (name: string) => string;
 
-  constructor(readonly ops: Operations, readonly params: unknown[] = []) {
+  constructor(
+    readonly ops: Operations,
+    readonly params: unknown[] = [],
+    /** The enclosing statement's compiler, for a correlated subquery. */
+    private readonly parent: SqlCompiler | null = null,
+    /** Table aliases renamed in a subquery (`U0`, `U1`) so outer references stay distinct. */
+    private readonly aliases: ReadonlyMap<string, string> | null = null,
+    /** `OuterRef` placeholders of this subquery, resolved against the parent query. */
+    private readonly outer: ReadonlyMap<object, SqlExpr> | null = null,
+  ) {
     this.q = ops.quoteName;
   }
 
-  private param(value: unknown): string {
+  param(value: unknown): string {
     this.params.push(value);
     return this.ops.placeholder(this.params.length);
   }
 
+  /** A table alias as this statement spells it. */
+  alias(name: string): string {
+    return this.aliases?.get(name) ?? name;
+  }
+
   column(ref: ColumnRef): string {
-    return `${this.q(ref.alias)}.${this.q(ref.column)}`;
+    return `${this.q(this.alias(ref.alias))}.${this.q(ref.column)}`;
+  }
+
+  condition(node: WhereNode): string {
+    return this.node(node, false) || "1 = 1";
+  }
+
+  subquerySelect(query: Query, outer: ReadonlyMap<object, SqlExpr>): string {
+    let depth = 1;
+    for (let p = this.parent; p; p = p.parent) depth++;
+    const prefix = String.fromCharCode(84 + depth);
+    const aliases = new Map([[query.baseAlias, `${prefix}0`]]);
+    query.joins.forEach((join, i) => aliases.set(join.alias, `${prefix}${i + 1}`));
+    return selectSql(new SqlCompiler(this.ops, this.params, this, aliases, outer), query);
+  }
+
+  outerRef(placeholder: object): string {
+    const resolved = this.outer?.get(placeholder);
+    if (!resolved || !this.parent) throw new FieldError("This queryset contains a reference to an outer query and may only be used in a subquery.");
+    return resolved.sql(this.parent);
   }
 
   /** Columns of the model and every selectRelated model, in load order. */
   selectColumns(query: Query): string[] {
-    const columns = query.options.fields.map((f) => `${this.q(query.baseAlias)}.${this.q(f.column)}`);
+    const base = this.q(this.alias(query.baseAlias));
+    const columns = (query.loadFields ?? query.options.fields).map((f) => `${base}.${this.q(f.column)}`);
     for (const related of query.related) {
-      for (const f of related.options.fields) columns.push(`${this.q(related.alias)}.${this.q(f.column)}`);
+      for (const f of related.options.fields) columns.push(`${this.q(this.alias(related.alias))}.${this.q(f.column)}`);
     }
     return columns;
   }
 
   from(query: Query): string {
-    let sql = this.q(query.baseAlias === query.options.dbTable ? query.options.dbTable : query.baseAlias);
+    const baseAlias = this.alias(query.baseAlias);
+    let sql = baseAlias === query.options.dbTable ? this.q(baseAlias) : `${this.q(query.options.dbTable)} ${this.q(baseAlias)}`;
     for (const join of query.joins) {
-      const table = join.alias === join.table ? this.q(join.table) : `${this.q(join.table)} ${this.q(join.alias)}`;
-      sql += ` ${join.outer ? "LEFT OUTER JOIN" : "INNER JOIN"} ${table} ON (${this.q(join.parentAlias)}.${this.q(join.parentColumn)} = ${this.q(join.alias)}.${this.q(join.column)})`;
+      const alias = this.alias(join.alias);
+      const table = alias === join.table ? this.q(join.table) : `${this.q(join.table)} ${this.q(alias)}`;
+      sql += ` ${join.outer ? "LEFT OUTER JOIN" : "INNER JOIN"} ${table} ON (${this.q(this.alias(join.parentAlias))}.${this.q(join.parentColumn)} = ${this.q(alias)}.${this.q(join.column)})`;
     }
     return sql;
   }
@@ -76,12 +115,15 @@ export class SqlCompiler {
 
   private subquery(query: Query): string {
     const inner = new SqlCompiler(this.ops, this.params);
+    // A `values("x")` queryset as an `__in` value selects its one column.
+    if (query.valueColumns || query.combinator || query.annotations.length) return selectSql(inner, query);
     const column = query.subqueryColumn ?? query.options.pk;
     return `SELECT ${this.q(query.baseAlias)}.${this.q(column.column)} FROM ${inner.from(query)}${inner.where(query)}`;
   }
 
   lhs(lhs: Lhs): string {
     if (lhs.kind === "col") return this.column(lhs);
+    if (lhs.kind === "exprref") return lhs.expr.sql(this);
     const inner = this.lhs(lhs.arg);
     const transform = TRANSFORMS[lhs.name]!;
     if (transform.part) {
@@ -95,6 +137,10 @@ export class SqlCompiler {
     const field = node.lhs.field;
     const kind = LOOKUPS[node.lookup]!;
     let sql: string;
+    if (isSqlExpr(node.rhs) && kind.kind === "operator") {
+      sql = this.ops.lookup(kind.operator, lhs, node.rhs.sql(this));
+      return negated && node.lhs.nullable ? `(${sql} AND ${lhs} IS NOT NULL)` : sql;
+    }
     switch (kind.kind) {
       case "isnull":
         return `${lhs} ${node.rhs ? "IS NULL" : "IS NOT NULL"}`;
@@ -120,30 +166,34 @@ export class SqlCompiler {
   orderBy(query: Query): string {
     const terms = query.ordering ?? [];
     if (!terms.length) return "";
-    return ` ORDER BY ${terms.map((t) => t.expr === "random" ? this.ops.random : `${this.column(t.expr)}${t.descending ? " DESC" : " ASC"}`).join(", ")}`;
+    return ` ORDER BY ${terms.map((t) => this.orderTerm(t)).join(", ")}`;
+  }
+
+  /** One ORDER BY term; NULLS FIRST/LAST is spelled portably with an IS NULL key first. */
+  orderTerm(t: OrderTerm, expr?: string): string {
+    if (t.expr === "random") return this.ops.random;
+    const sql = expr ?? (t.expr.kind === "col" ? this.column(t.expr) : t.expr.sql(this));
+    const direction = t.descending ? " DESC" : " ASC";
+    if (t.nullsFirst) return `(${sql} IS NULL) DESC, ${sql}${direction}`;
+    if (t.nullsLast) return `(${sql} IS NULL) ASC, ${sql}${direction}`;
+    return sql + direction;
   }
 }
 
 /** The query with the model's default ordering applied when none was asked for. */
-function withDefaultOrdering(query: Query): Query {
+export function withDefaultOrdering(query: Query): Query {
   return query.ordering === null && query.options.ordering.length ? query.withOrdering(query.options.ordering) : query;
 }
 
 export function compileSelect(query: Query, ops: Operations): CompiledSql {
-  const ordered = withDefaultOrdering(query);
   const c = new SqlCompiler(ops);
-  const columns = c.selectColumns(ordered).join(", ");
-  const from = c.from(ordered);
-  const where = c.where(ordered);
-  const sql = `SELECT ${ordered.distinct ? "DISTINCT " : ""}${columns} FROM ${from}${where}${c.orderBy(ordered)}` +
-    ops.limitOffset(ordered.high === null ? null : ordered.high - ordered.low, ordered.low) +
-    (ordered.forUpdate ? ops.forUpdate(ordered.forUpdate) : "");
-  return { sql, params: c.params };
+  return { sql: selectSql(c, query), params: c.params };
 }
 
 export function compileCount(query: Query, ops: Operations): CompiledSql {
   const c = new SqlCompiler(ops);
-  if (query.distinct || query.isSliced) {
+  if (query.distinct || query.isSliced || query.combinator || query.having.children.length ||
+    query.annotations.some((a) => a.expr.aggregate) || query.distinctOn.length) {
     const inner = compileSelect(query, ops);
     return { sql: `SELECT COUNT(*) FROM (${inner.sql}) subquery`, params: inner.params };
   }
@@ -151,6 +201,10 @@ export function compileCount(query: Query, ops: Operations): CompiledSql {
 }
 
 export function compileExists(query: Query, ops: Operations): CompiledSql {
+  if (query.having.children.length || query.combinator || query.distinctOn.length) {
+    const inner = compileSelect(query, ops);
+    return { sql: `SELECT 1 AS a FROM (${inner.sql}) subquery${ops.limitOffset(1, 0)}`, params: inner.params };
+  }
   const c = new SqlCompiler(ops);
   const limit = query.isSliced ? query : query.withSlice(0, 1);
   const sql = `SELECT 1 AS a FROM ${c.from(limit)}${c.where(limit)}` +

@@ -2,7 +2,7 @@ import { atomic } from "../../../db/transaction.js";
 import { InvalidOperation } from "../../errors.js";
 import { BaseModel } from "../../model/base.js";
 import type { Options } from "../../model/options.js";
-import { stateOf } from "../../model/state.js";
+import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
 import type { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
@@ -19,6 +19,8 @@ export class ManyRelatedManager<T> extends Manager<T> {
   private readonly target: ForeignKeyDef;
   private readonly through: Options;
   private readonly symmetrical: boolean;
+  /** Where prefetchRelated leaves the objects on the instance. */
+  private readonly accessor: string;
 
   constructor(private readonly instance: Record<string, unknown>, field: ManyToManyFieldDef<any>, reverse: boolean) {
     field.requireResolved();
@@ -27,6 +29,12 @@ export class ManyRelatedManager<T> extends Manager<T> {
     this.target = reverse ? field.fromField : field.toField;
     this.through = field.through;
     this.symmetrical = field.symmetrical && field.model === field.remote;
+    this.accessor = reverse ? field.reverse.accessorName : field.name;
+  }
+
+  /** Changes make a prefetched list stale (Django's `_remove_prefetched_objects`). */
+  private forgetPrefetched(): void {
+    cacheDelete(this.instance, this.accessor);
   }
 
   private get key(): unknown {
@@ -42,7 +50,9 @@ export class ManyRelatedManager<T> extends Manager<T> {
   /** Keys of the objects on the other side linked to this instance, as a subquery filter. */
   override getQueryset(): QuerySet<T> {
     const links = this.through.model.objects.using(this.alias).filter({ [this.source.attname]: this.key });
-    return super.getQueryset().filter({ [`${this.target.targetField.name}__in`]: new KeyList(links, this.target) });
+    const queryset = super.getQueryset().filter({ [`${this.target.targetField.name}__in`]: new KeyList(links, this.target) });
+    // After prefetchRelated, all() and friends answer from the loaded list without a query.
+    return cacheHas(this.instance, this.accessor) ? queryset.withResultCache(cacheGet(this.instance, this.accessor) as T[]) : queryset;
   }
 
   private keyOf(value: unknown): unknown {
@@ -63,6 +73,7 @@ export class ManyRelatedManager<T> extends Manager<T> {
 
   /** Link objects (or their keys); existing links are left alone. */
   async add(...objects: (T | unknown)[]): Promise<void> {
+    this.forgetPrefetched();
     const key = this.key;
     const keys = [...new Set(objects.map((o) => this.keyOf(o)))];
     await atomic(async () => {
@@ -82,6 +93,7 @@ export class ManyRelatedManager<T> extends Manager<T> {
 
   /** Unlink objects (or keys). */
   async remove(...objects: (T | unknown)[]): Promise<void> {
+    this.forgetPrefetched();
     const key = this.key;
     const keys = objects.map((o) => this.keyOf(o));
     await atomic(async () => {
@@ -93,6 +105,7 @@ export class ManyRelatedManager<T> extends Manager<T> {
   }
 
   async clear(): Promise<void> {
+    this.forgetPrefetched();
     const key = this.key;
     await atomic(async () => {
       await this.throughObjects().filter({ [this.source.attname]: key }).delete();
@@ -103,6 +116,7 @@ export class ManyRelatedManager<T> extends Manager<T> {
   /** Make the links exactly these objects. */
   async set(objects: (T | unknown)[]): Promise<void> {
     const wanted = objects.map((o) => this.keyOf(o));
+    this.forgetPrefetched();
     await atomic(async () => {
       const current = (await this.throughObjects().filter({ [this.source.attname]: this.key }) as Record<string, unknown>[])
         .map((row) => row[this.target.attname]);

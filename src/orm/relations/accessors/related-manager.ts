@@ -1,6 +1,6 @@
 import { atomic } from "../../../db/transaction.js";
 import { InvalidOperation } from "../../errors.js";
-import { stateOf } from "../../model/state.js";
+import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
 import type { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
@@ -14,10 +14,18 @@ type Instance = Record<string, unknown> & { save(o?: object): Promise<void> };
  */
 export class RelatedManager<T> extends Manager<T> {
   private readonly field: ForeignKeyDef;
+  /** Where prefetchRelated leaves the objects on the instance. */
+  private readonly accessor: string;
 
   constructor(private readonly instance: Record<string, unknown>, relation: ReverseRelation) {
     super(relation.relatedModel, stateOf(instance).db ?? undefined);
     this.field = relation.field as ForeignKeyDef;
+    this.accessor = relation.accessorName;
+  }
+
+  /** Changes make a prefetched list stale (Django's `_remove_prefetched_objects`). */
+  private forgetPrefetched(): void {
+    cacheDelete(this.instance, this.accessor);
   }
 
   private get key(): unknown {
@@ -31,15 +39,19 @@ export class RelatedManager<T> extends Manager<T> {
   }
 
   override getQueryset(): QuerySet<T> {
-    return super.getQueryset().filter({ [this.field.name]: this.key });
+    const queryset = super.getQueryset().filter({ [this.field.name]: this.key });
+    // After prefetchRelated, all() and friends answer from the loaded list without a query.
+    return cacheHas(this.instance, this.accessor) ? queryset.withResultCache(cacheGet(this.instance, this.accessor) as T[]) : queryset;
   }
 
   override async create(data: Record<string, unknown> = {}): Promise<T> {
+    this.forgetPrefetched();
     return super.create({ ...data, [this.field.name]: this.instance });
   }
 
   /** Point saved objects at this instance (one UPDATE). */
   async add(...objects: T[]): Promise<void> {
+    this.forgetPrefetched();
     const key = this.key;
     const pk = this.options.pk.attname;
     for (const o of objects as unknown as Instance[]) {
@@ -61,6 +73,7 @@ export class RelatedManager<T> extends Manager<T> {
   /** Unlink objects (sets their key to NULL; the field must allow null). */
   async remove(...objects: T[]): Promise<void> {
     this.requireNullable();
+    this.forgetPrefetched();
     const pk = this.options.pk.attname;
     await this.getQueryset().filter({ pk__in: (objects as unknown as Instance[]).map((o) => o[pk]) }).update({ [this.field.name]: null });
     for (const o of objects as unknown as Instance[]) o[this.field.attname] = null;
@@ -68,12 +81,14 @@ export class RelatedManager<T> extends Manager<T> {
 
   async clear(): Promise<void> {
     this.requireNullable();
+    this.forgetPrefetched();
     await this.getQueryset().update({ [this.field.name]: null });
   }
 
   /** Make exactly these objects point here (clearing the others; needs null=True to remove). */
   async set(objects: T[]): Promise<void> {
     const pk = this.options.pk.attname;
+    this.forgetPrefetched();
     await atomic(async () => {
       const wanted = new Set((objects as unknown as Instance[]).map((o) => o[pk]));
       const current = (await this.getQueryset()) as unknown as Instance[];

@@ -1,0 +1,82 @@
+import type { Field } from "../fields/field.js";
+import { DateTimeField } from "../fields/temporal.js";
+import { Expression, type ResolveContext } from "./expression.js";
+import { FExpression } from "./f.js";
+import { sqlExpr, type CompileContext, type SqlExpr } from "./sql-expr.js";
+
+/** A field name (as in Django, strings name fields) or an expression. */
+export type Arg = string | Expression;
+
+export function argExpression(arg: Arg): Expression {
+  return typeof arg === "string" ? new FExpression(arg) : arg;
+}
+
+/**
+ * A database function call `NAME(arg, ...)` (Django's `Func`). Subclass it, or use it directly
+ * for functions torest does not wrap: `new Func("ABS", [F("balance")])`.
+ */
+export class Func<T = unknown> extends Expression<T> {
+  constructor(readonly name: string, readonly args: readonly Arg[], readonly outputField?: Field) {
+    super();
+  }
+
+  /** The SQL for resolved arguments (override for dialect-dependent spellings). */
+  protected template(_c: CompileContext, args: string[]): string {
+    return `${this.name}(${args.join(", ")})`;
+  }
+
+  resolve(ctx: ResolveContext): SqlExpr {
+    const args = this.args.map((a) => argExpression(a).resolve(ctx));
+    const field = this.outputField ?? args.find((a) => a.field)?.field ?? null;
+    return sqlExpr(field, (c) => this.template(c, args.map((a) => a.sql(c))), args);
+  }
+}
+
+/** `LOWER(x)`: `annotate({ lower: Lower("name") })`. */
+export function Lower(arg: Arg): Func<string> {
+  return new Func<string>("LOWER", [arg]);
+}
+
+/** `UPPER(x)`. */
+export function Upper(arg: Arg): Func<string> {
+  return new Func<string>("UPPER", [arg]);
+}
+
+/** The first non-null argument: `Coalesce("nickname", "name", Value("anonymous"))`. */
+export function Coalesce<T = unknown>(...args: Arg[]): Func<T> {
+  if (args.length < 2) throw new TypeError("Coalesce must take at least two expressions");
+  return new Func<T>("COALESCE", args);
+}
+
+/** String concatenation; a NULL part counts as empty, as in Django. */
+export class ConcatFunc extends Func<string> {
+  constructor(args: readonly Arg[]) {
+    super("CONCAT", args);
+  }
+
+  protected override template(c: CompileContext, args: string[]): string {
+    const parts = args.map((a) => `COALESCE(${a}, '')`);
+    return c.ops.concat ? c.ops.concat(parts) : `(${parts.join(" || ")})`;
+  }
+}
+
+/** `Concat("first_name", Value(" "), "last_name")`. */
+export function Concat(...args: Arg[]): ConcatFunc {
+  if (args.length < 2) throw new TypeError("Concat must take at least two expressions");
+  return new ConcatFunc(args);
+}
+
+/** The current timestamp of the database (`CURRENT_TIMESTAMP`). */
+export function Now(): Func<Date> {
+  return new NowFunc();
+}
+
+class NowFunc extends Func<Date> {
+  constructor() {
+    super("CURRENT_TIMESTAMP", [], DateTimeField());
+  }
+
+  protected override template(c: CompileContext): string {
+    return c.ops.now ?? "CURRENT_TIMESTAMP";
+  }
+}
