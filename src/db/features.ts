@@ -23,4 +23,8 @@ export interface Features {
   readonly supportsIgnoreConflicts: boolean;
   /** UNION / INTERSECT / EXCEPT of two selects. */
   readonly supportsSetOperations: boolean;
+  /** Decimal columns keep every digit (SQLite's keep about 15 significant digits, as floats). */
+  readonly supportsExactDecimals: boolean;
+  /** A foreign key violation names the constraint (SQLite only says that one failed). */
+  readonly namesViolatedForeignKey: boolean;
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll } from "vitest";
 import { closeDatabases, configureDatabases, createTables, getBackend } from "torest";
 import type { Features } from "../../src/db/features.js";
+import { mysqlFeatures } from "../../src/db/mysql/features.js";
+import { postgresFeatures } from "../../src/db/postgres/features.js";
+import { sqliteFeatures } from "../../src/db/sqlite/features.js";
 
 /** The database this run targets: sqlite (default), postgres or mysql. */
 export const TEST_DB = (process.env.TOREST_TEST_DB ?? "sqlite") as "sqlite" | "postgres" | "mysql";
@@ -13,6 +16,14 @@ async function freshDatabaseUrl(): Promise<string> {
   if (TEST_DB === "sqlite") return "sqlite::memory:";
   const { createTestDatabase } = await import("./server-databases.js");
   return createTestDatabase(TEST_DB);
+}
+
+/** A fresh, empty database for this file and how to drop it (SQLite: in memory, nothing to drop). */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = await freshDatabaseUrl();
+  if (TEST_DB === "sqlite") return { url, drop: async () => undefined };
+  const { dropTestDatabase } = await import("./server-databases.js");
+  return { url, drop: () => dropTestDatabase(TEST_DB, url) };
 }
 
 /**
@@ -40,3 +51,9 @@ export function useTestDatabase(models: Function[]): void {
 export function features(): Features {
   return getBackend().features;
 }
+
+/**
+ * The target backend's capabilities, known before any database is opened: for `it.skipIf` /
+ * `it.runIf` at collection time (`features()` needs the open database).
+ */
+export const testFeatures: Features = { sqlite: sqliteFeatures, postgres: postgresFeatures, mysql: mysqlFeatures }[TEST_DB];

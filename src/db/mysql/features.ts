@@ -15,4 +15,6 @@ export const mysqlFeatures: Features = {
   maxQueryParams: 65535,
   supportsIgnoreConflicts: true,
   supportsSetOperations: true,
+  supportsExactDecimals: true,
+  namesViolatedForeignKey: true,
 };

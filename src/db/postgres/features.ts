@@ -12,4 +12,6 @@ export const postgresFeatures: Features = {
   maxQueryParams: 65535,
   supportsIgnoreConflicts: true,
   supportsSetOperations: true,
+  supportsExactDecimals: true,
+  namesViolatedForeignKey: true,
 };

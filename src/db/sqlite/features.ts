@@ -11,4 +11,6 @@ export const sqliteFeatures: Features = {
   maxQueryParams: 32766,
   supportsIgnoreConflicts: true,
   supportsSetOperations: true,
+  supportsExactDecimals: false,
+  namesViolatedForeignKey: false,
 };

@@ -1,0 +1,117 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { atomic, CharField, closeDatabases, configureDatabases, getBackend, IntegrityError, Model, type Manager } from "torest";
+import { dbName, freshDatabase, useTestDatabase } from "../support/db.js";
+
+class Entry extends Model("dbtx", {
+  name: CharField({ maxLength: 30, unique: true }),
+}) {
+  declare static objects: Manager<Entry>;
+}
+
+useTestDatabase([Entry]);
+
+const names = async () => (await Entry.objects.orderBy("name")).map((e) => e.name);
+
+describe(dbName("transactions"), () => {
+  it("commits, and rolls back on a thrown error", async () => {
+    await atomic(() => Entry.objects.create({ name: "kept" }));
+    await expect(atomic(async () => {
+      await Entry.objects.create({ name: "lost" });
+      throw new Error("boom");
+    })).rejects.toThrow("boom");
+    expect(await names()).toEqual(["kept"]);
+    await Entry.objects.all().delete();
+  });
+
+  it("nested atomic makes a savepoint: an inner rollback keeps the outer work", async () => {
+    await atomic(async () => {
+      await Entry.objects.create({ name: "outer" });
+      await expect(atomic(async () => {
+        await Entry.objects.create({ name: "inner" });
+        await Entry.objects.create({ name: "outer" }); // unique violation inside the savepoint
+      })).rejects.toBeInstanceOf(IntegrityError);
+      // The transaction is still usable after the savepoint was rolled back (PostgreSQL would
+      // otherwise refuse every statement until ROLLBACK).
+      await Entry.objects.create({ name: "after" });
+      await atomic(() => Entry.objects.create({ name: "inner ok" }));
+    });
+    expect(await names()).toEqual(["after", "inner ok", "outer"]);
+    await Entry.objects.all().delete();
+  });
+
+  it("an outer rollback also undoes released savepoints", async () => {
+    await expect(atomic(async () => {
+      await atomic(() => Entry.objects.create({ name: "saved in savepoint" }));
+      throw new Error("outer fails");
+    })).rejects.toThrow("outer fails");
+    expect(await names()).toEqual([]);
+  });
+
+  it("work outside the transaction does not see uncommitted rows", async () => {
+    let seenOutside = -1;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const tx = atomic(async () => {
+      await Entry.objects.create({ name: "pending" });
+      await gate;
+    });
+    // SQLite has one connection: the outside read waits for the commit instead.
+    const outside = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const pending = Entry.objects.count();
+      release();
+      seenOutside = await pending;
+    })();
+    await Promise.all([tx, outside]);
+    expect([0, 1]).toContain(seenOutside);
+    expect(await Entry.objects.count()).toBe(1);
+    await Entry.objects.all().delete();
+  });
+});
+
+describe(dbName("connection pool"), () => {
+  it("no connection stays checked out after many operations, and the pool stays bounded", async () => {
+    const backend = getBackend();
+    await Promise.all(Array.from({ length: 100 }, (_, i) => Entry.objects.create({ name: `n${i}` })));
+    await Promise.all(Array.from({ length: 100 }, () => Entry.objects.filter({ name__startswith: "n" }).count()));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => atomic(() => Entry.objects.filter({ name: `n${i}` }).update({ name: `m${i}` }))));
+    expect(await Entry.objects.filter({ name__startswith: "m" }).count()).toBe(20);
+    expect(backend.busyConnections()).toBe(0);
+    expect(backend.openConnections()).toBeGreaterThan(0);
+    expect(backend.openConnections()).toBeLessThanOrEqual(10);
+    await Entry.objects.all().delete();
+  });
+
+  it("errors inside transactions and savepoints give their connections back", async () => {
+    const backend = getBackend();
+    await Entry.objects.create({ name: "dup" });
+    const failures = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => atomic(async () => {
+      if (i % 3 === 0) throw new Error("application error");
+      if (i % 3 === 1) await Entry.objects.create({ name: "dup" });
+      await atomic(async () => {
+        await Entry.objects.create({ name: `x${i}` });
+        await Entry.objects.create({ name: "dup" });
+      });
+    })));
+    expect(failures.every((f) => f.status === "rejected")).toBe(true);
+    await expect(backend.query("SELECT 1 + 1", [])).resolves.toHaveLength(1);
+    expect(backend.busyConnections()).toBe(0);
+    expect(backend.openConnections()).toBeLessThanOrEqual(10);
+    expect(await names()).toEqual(["dup"]);
+  });
+
+  it("closing the databases closes every connection", async () => {
+    const { url, drop } = await freshDatabase();
+    configureDatabases({ closing: url });
+    const backend = getBackend("closing");
+    await Promise.all(Array.from({ length: 5 }, () => backend.query("SELECT 1", [])));
+    expect(backend.openConnections()).toBeGreaterThan(0);
+    await closeDatabases("closing");
+    expect(backend.openConnections()).toBe(0);
+    await drop();
+  });
+});
+
+afterAll(async () => {
+  await closeDatabases("closing");
+});
