@@ -1,0 +1,87 @@
+/**
+ * Instance types are inferred from the field declarations. These checks run in `npm run typecheck`
+ * (expectTypeOf and @ts-expect-error); the runtime assertions confirm the same shapes exist.
+ */
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  BooleanField, CASCADE, CharField, DateField, DateTimeField, DecimalField, ForeignKey, IntegerField, JSONField,
+  ManyToManyField, Model, OneToOneField, UUIDField, type Manager, type ManyRelatedManager, type PkValue, type Related,
+} from "torest";
+import { dbName, useTestDatabase } from "../support/db.js";
+
+class Maker extends Model("types", {
+  name: CharField({ maxLength: 20 }),
+  nickname: CharField({ maxLength: 20, null: true }),
+}) {
+  declare static objects: Manager<Maker>;
+}
+
+class Gadget extends Model("types", {
+  maker: ForeignKey(() => Maker, { onDelete: CASCADE }),
+  backup: ForeignKey(() => Maker, { onDelete: CASCADE, null: true, relatedName: "backups" }),
+  price: DecimalField({ maxDigits: 5, decimalPlaces: 2 }),
+  made: DateField(),
+  seen: DateTimeField({ null: true }),
+  on: BooleanField({ default: false }),
+  count: IntegerField({ default: 0 }),
+  // An explicit value type needs the options type too (TypeScript infers all type arguments or none).
+  specs: JSONField<{ volts: number }, { null: true }>({ null: true }),
+  parts: ManyToManyField(() => Maker, { relatedName: "supplied" }),
+}) {
+  declare static objects: Manager<Gadget>;
+}
+
+class Licence extends Model("types", {
+  code: UUIDField({ primaryKey: true }),
+  gadget: OneToOneField(() => Gadget, { onDelete: CASCADE }),
+}) {}
+
+useTestDatabase([Maker, Gadget, Licence]);
+
+describe(dbName("inferred model types"), () => {
+  it("field values, nullability, relations, keys", async () => {
+    const maker = await Maker.objects.create({ name: "m" });
+    expectTypeOf(maker.name).toEqualTypeOf<string>();
+    expectTypeOf(maker.nickname).toEqualTypeOf<string | null>();
+    expectTypeOf(maker.id).toEqualTypeOf<number>();
+
+    const g = new Gadget({ maker, price: "1.50", made: "2024-01-01" });
+    expectTypeOf(g.price).toEqualTypeOf<string>();
+    expectTypeOf(g.made).toEqualTypeOf<string>();
+    expectTypeOf(g.seen).toEqualTypeOf<Date | null>();
+    expectTypeOf(g.on).toEqualTypeOf<boolean>();
+    expectTypeOf(g.count).toEqualTypeOf<number>();
+    expectTypeOf(g.specs).toEqualTypeOf<{ volts: number } | null>();
+    expectTypeOf(g.maker).toEqualTypeOf<Related<Maker>>();
+    expectTypeOf(g.backup).toEqualTypeOf<Related<Maker | null>>();
+    expectTypeOf(g.maker_id).toEqualTypeOf<PkValue>();
+    expectTypeOf(g.backup_id).toEqualTypeOf<PkValue | null>();
+    expectTypeOf(g.parts).toEqualTypeOf<ManyRelatedManager<Maker>>();
+    expectTypeOf(Gadget.objects.get({ pk: 1 })).resolves.toEqualTypeOf<Gadget>();
+
+    await g.save();
+    expect(typeof g.price).toBe("string");
+    expect(await g.maker).toBe(maker);
+    g.backup = maker;
+    g.backup = null;
+    g.maker_id = maker.id;
+    expect(g.backup_id).toBeNull();
+
+    const l = new Licence({ code: "12345678-1234-5678-1234-567812345678", gadget: g });
+    expectTypeOf(l.code).toEqualTypeOf<string>();
+    // @ts-expect-error -- a model with its own primary key has no `id`
+    void l.id;
+    expect("id" in l).toBe(false);
+  });
+
+  it("constructor data is checked", () => {
+    // @ts-expect-error -- unknown field
+    expect(() => new Maker({ name: "x", nope: 1 })).toThrow();
+    // @ts-expect-error -- wrong value type
+    void new Maker({ name: 5 });
+    // @ts-expect-error -- many-to-many fields are not constructor data
+    expect(() => new Gadget({ parts: [] })).toThrow();
+    const ok = new Gadget({ maker_id: 1, seen: "2024-01-01T00:00:00Z", price: "1" });
+    expect(ok.maker_id).toBe(1);
+  });
+});
