@@ -1,4 +1,4 @@
-import { formatDate, formatDateTimeIso, parseDateTime } from "../../../db/values.js";
+import { formatDate, formatDateTimeIso, microsecondsOf, parseDateTime } from "../../../db/values.js";
 import { SerializerField } from "./base.js";
 
 /** Django's `parse_datetime` needs a time part; a bare date is not a datetime. */
@@ -27,8 +27,20 @@ export class DateTimeField extends SerializerField<Date> {
 
   override toRepresentation(value: unknown): unknown {
     if (value === null || value === undefined) return null;
-    return value instanceof Date ? formatDateTimeIso(value) : value;
+    return value instanceof Date ? isoMicro(value) : value;
   }
+}
+
+/**
+ * `formatDateTimeIso` on the hot path of every list: `toISOString()` is native, so only the
+ * fraction is rebuilt (microseconds, trailing zeros kept as DRF prints them; none when zero).
+ */
+function isoMicro(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) return formatDateTimeIso(date);
+  const micro = microsecondsOf(date);
+  const base = date.toISOString().slice(0, 19);
+  return micro === 0 ? `${base}Z` : `${base}.${String(micro).padStart(6, "0")}Z`;
 }
 
 /** Calendar dates as `YYYY-MM-DD` (DRF's `DateField`). */
