@@ -5,6 +5,7 @@ import { isSqlExpr, type SqlExpr } from "../expressions/sql-expr.js";
 import { FloatFieldDef } from "../fields/numeric.js";
 import { findTransform } from "../lookups/transforms.js";
 import { BaseModel } from "../model/base.js";
+import type { Options } from "../model/options.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { QNode } from "./q.js";
 import { Query } from "./query.js";
@@ -77,7 +78,17 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
     lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: lhs.nullable };
   });
   if (path.relation && !RELATION_LOOKUPS.has(lookup)) throw new FieldError(`Related Field got invalid lookup: ${lookup}`);
+  if (path.target) checkObjectType(path.target, rhs);
   return makeLookup(lhs, lookup, rhs);
+}
+
+/** Django's `check_query_object_type`: an instance compared with a relation must be of its model. */
+function checkObjectType(target: Options, value: unknown): void {
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (v instanceof BaseModel && !(v instanceof target.model)) {
+      throw new InvalidOperation(`Cannot query "${String(v)}": Must be "${target.objectName}" instance.`);
+    }
+  }
 }
 
 /** A lookup on an annotation (`filter({ n__gt: 1 })` after `annotate({ n: Count(...) })`). */

@@ -16,6 +16,8 @@ export interface ResolvedPath {
   relation: boolean;
   /** Crossed a relation that can match several rows. */
   multiValued: boolean;
+  /** The model a path ending on a relation points at (instances compared must be of it). */
+  target?: Options;
 }
 
 function hopsOf(field: Field | ManyToManyFieldDef<any> | ReverseRelation): PathHop[] | null {
@@ -78,7 +80,7 @@ export function resolvePath(query: Query, names: string[], filterCall: number, r
       const column: ColumnRef = last.direct
         ? { kind: "col", alias, column: last.fromColumn, field: fieldOfColumn(last.from, last.fromColumn), nullable: last.nullable || outer }
         : { kind: "col", alias, column: target.pk.column, field: target.pk, nullable: true };
-      return { column, rest: names.slice(i + (keyOfLast ? 2 : 1)), relation: endsHere, multiValued };
+      return { column, rest: names.slice(i + (keyOfLast ? 2 : 1)), relation: endsHere, multiValued, ...(endsHere ? { target } : {}) };
     }
     for (const hop of hops) {
       const join = query.join(alias, hop, outer, filterCall, reuseMultiValued);

@@ -4,6 +4,7 @@ import { BaseModel } from "../../model/base.js";
 import type { Options } from "../../model/options.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
+import type { Lookups } from "../../query/q.js";
 import type { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 import type { ManyToManyFieldDef } from "../many-to-many.js";
@@ -124,6 +125,25 @@ export class ManyRelatedManager<T> extends Manager<T> {
       if (stale.length) await this.remove(...stale);
       const missing = wanted.filter((k) => !current.includes(k));
       if (missing.length) await this.add(...missing);
+    }, { using: this.alias });
+  }
+
+  /** Get within the linked objects, or create one and link it. */
+  override async getOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    this.forgetPrefetched();
+    return atomic(async () => {
+      const [object, created] = await super.getOrCreate(lookups, defaults);
+      if (created) await this.add(object);
+      return [object, created] as [T, boolean];
+    }, { using: this.alias });
+  }
+
+  override async updateOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    this.forgetPrefetched();
+    return atomic(async () => {
+      const [object, created] = await super.updateOrCreate(lookups, defaults);
+      if (created) await this.add(object);
+      return [object, created] as [T, boolean];
     }, { using: this.alias });
   }
 

@@ -2,6 +2,7 @@ import { atomic } from "../../../db/transaction.js";
 import { InvalidOperation } from "../../errors.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
+import type { Lookups } from "../../query/q.js";
 import type { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 import type { ReverseRelation } from "../reverse.js";
@@ -47,6 +48,17 @@ export class RelatedManager<T> extends Manager<T> {
   override async create(data: Record<string, unknown> = {}): Promise<T> {
     this.forgetPrefetched();
     return super.create({ ...data, [this.field.name]: this.instance });
+  }
+
+  /** Get within this set, or create pointing at this instance. */
+  override async getOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    this.forgetPrefetched();
+    return super.getOrCreate(lookups, { ...defaults, [this.field.name]: this.instance });
+  }
+
+  override async updateOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    this.forgetPrefetched();
+    return super.updateOrCreate(lookups, { ...defaults, [this.field.name]: this.instance });
   }
 
   /** Point saved objects at this instance (one UPDATE). */
