@@ -91,6 +91,27 @@ describe(dbName("relation edge cases"), () => {
     expect(statements).toBe(after);
   });
 
+  it("selectRelated() without names follows the non-null foreign keys, any depth", async () => {
+    await setup();
+    const waiters = await Waiter.objects.selectRelated();
+    const before = statements;
+    expect(String(await (await waiters[0]!.restaurant).place)).toBe("Demon Dogs");
+    expect(statements).toBe(before);
+    // The nullable mentor is not followed.
+    expect(loaded(waiters[1]!, "mentor")).toBeUndefined();
+  });
+
+  it("a required relation that is not set raises DoesNotExist; a nullable one gives null", async () => {
+    const w = new Waiter({ name: "new" });
+    await expect(w.restaurant).rejects.toBeInstanceOf(Restaurant.DoesNotExist);
+    await expect(w.restaurant).rejects.toThrow("Waiter has no restaurant.");
+    expect(await w.mentor).toBeNull();
+    const { w1 } = await setup();
+    w1.restaurant_id = 99999;
+    await expect(w1.restaurant).rejects.toThrow("Restaurant matching query does not exist.");
+    await expect(w1.restaurant).rejects.toBeInstanceOf(ObjectDoesNotExist);
+  });
+
   it("a one-to-one primary key: reassigning the place saves a new row", async () => {
     const { p2, r } = await setup();
     r.place = p2;

@@ -1,15 +1,17 @@
 import { FieldError } from "../errors.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { ReverseRelation } from "../relations/reverse.js";
+import type { Options } from "../model/options.js";
 import type { Query, RelatedSelect } from "./query.js";
 
 /**
  * Add the joins and columns for `selectRelated(paths)`: forward foreign keys and one-to-ones
- * (either direction), any depth. No paths: every forward foreign key of the model.
+ * (either direction), any depth. No paths: every non-null foreign key, followed down to
+ * `MAX_DEPTH` levels (Django's `select_related()` without arguments).
  */
 export function addSelectRelated(query: Query, paths: string[]): Query {
   const copy = query.clone();
-  const wanted = paths.length ? paths : copy.options.fields.filter((f) => f instanceof ForeignKeyDef).map((f) => f.name);
+  const wanted = paths.length ? paths : nonNullPaths(copy.options);
   for (const path of wanted) {
     let options = copy.options;
     let alias = copy.baseAlias;
@@ -47,4 +49,18 @@ export function addSelectRelated(query: Query, paths: string[]): Query {
     }
   }
   return copy;
+}
+
+const MAX_DEPTH = 5;
+
+/** Paths of the non-null foreign keys from `options`, recursively (`restaurant__place`). */
+function nonNullPaths(options: Options, prefix = "", depth = 1): string[] {
+  const paths: string[] = [];
+  for (const field of options.fields) {
+    if (!(field instanceof ForeignKeyDef) || field.null) continue;
+    const path = prefix + field.name;
+    const deeper = depth < MAX_DEPTH ? nonNullPaths(field.requireResolved().remote, `${path}__`, depth + 1) : [];
+    paths.push(...(deeper.length ? deeper : [path]));
+  }
+  return paths;
 }

@@ -28,7 +28,11 @@ async function loadForward(instance: Instance, field: ForeignKeyDef<any, boolean
     // A cache left behind by a direct change of `<name>_id` is stale.
     if (cached === null ? key === null || key === undefined : cached[targetField.attname] === key) return cached;
   }
-  if (key === null || key === undefined) return null;
+  if (key === null || key === undefined) {
+    if (field.null) return null;
+    // Django's RelatedObjectDoesNotExist: a required relation that is not set yet.
+    throw new remote.DoesNotExist(`${field.model.objectName} has no ${field.name}.`);
+  }
   const related = (await remote.model.objects.using(stateOf(instance).db ?? undefined)
     .get({ [targetField.name]: key })) as unknown as Instance;
   cacheSet(instance, field.name, related);
