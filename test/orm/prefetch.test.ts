@@ -102,7 +102,7 @@ describe(dbName("prefetchRelated and the query counter"), () => {
       const bios: (string | null)[] = [];
       for (const q of questions) {
         const author = (await q.author) as Author;
-        bios.push(await author.profile.then((p) => p.bio, () => null));
+        bios.push(await Promise.resolve(author.profile).then((p) => p.bio, () => null));
       }
       return bios;
     });

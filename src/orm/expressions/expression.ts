@@ -87,7 +87,11 @@ export class ValueExpression<T = unknown> extends Expression<T> {
     const output = field ?? guessField(value);
     return sqlExpr(output, (c) => {
       if (value === null || value === undefined) return "NULL";
-      return c.param(output ? output.toDb(c.ops, value) : value);
+      const stored = output ? output.toDb(c.ops, value) : value;
+      // Whole numbers are written inline: some drivers bind every JS number as a float
+      // (better-sqlite3 does), which would print `0` as `0.0` in Concat.
+      return typeof stored === "number" && Number.isSafeInteger(stored) && !(output?.internalType === "FloatField")
+        ? String(stored) : c.param(stored);
     });
   }
 }

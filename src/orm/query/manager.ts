@@ -4,6 +4,7 @@ import type { Lookups, QNode } from "./q.js";
 import { Query } from "./query.js";
 import { QuerySet } from "./queryset.js";
 import type { Expression, OrderBy } from "../expressions/expression.js";
+import type { Aggregate } from "../expressions/aggregates.js";
 import type { PrefetchLookup } from "./prefetch.js";
 import type { BulkCreateOptions } from "./bulk.js";
 
@@ -32,7 +33,9 @@ export class Manager<T> {
   selectForUpdate(options?: { nowait?: boolean; skipLocked?: boolean }): QuerySet<T> { return this.getQueryset().selectForUpdate(options); }
   get(...filters: Filter[]): Promise<T> { return this.getQueryset().get(...filters); }
   annotate<A extends Record<string, unknown>>(annotations: A) { return this.getQueryset().annotate(annotations); }
-  aggregate<A extends Record<string, Expression>>(aggregates: A) { return this.getQueryset().aggregate(aggregates); }
+  aggregate<A extends Record<string, Expression>>(aggregates: A, ...more: Aggregate[]): Promise<{ [K in keyof A]: A[K] extends Expression<infer R> ? R : unknown }>;
+  aggregate(...aggregates: Aggregate[]): Promise<Record<string, unknown>>;
+  aggregate(...args: any[]): Promise<any> { return (this.getQueryset().aggregate as (...a: unknown[]) => Promise<unknown>)(...args); }
   values<K extends string>(...names: K[]): QuerySet<Record<K, unknown>> { return this.getQueryset().values(...names); }
   valuesList<V = unknown>(name: string, options: { flat: true }): QuerySet<V>;
   valuesList(...names: string[]): QuerySet<unknown[]>;

@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Avg, captureQueries, Count, F, FieldError, InvalidOperation, Max, Min, Q, Sum } from "torest";
+import { Author, Choice, day, models, Question, Tag } from "./fixtures/polls.js";
+import { dbName, useTestDatabase } from "../support/db.js";
+
+useTestDatabase(models);
+
+beforeAll(async () => {
+  const ann = await Author.objects.create({ name: "Ann", age: 30 });
+  const bob = await Author.objects.create({ name: "Bob", age: 40 });
+  await Author.objects.create({ name: "Cy", age: null });
+  const red = await Tag.objects.create({ name: "red" });
+  const blue = await Tag.objects.create({ name: "blue" });
+  await Tag.objects.create({ name: "green" });
+  const q1 = await Question.objects.create({ question_text: "Pizza?", pub_date: day(1), author: ann, rating: "4.50" });
+  const q2 = await Question.objects.create({ question_text: "Pasta?", pub_date: day(2), author: ann, rating: "3.25" });
+  const q3 = await Question.objects.create({ question_text: "Soup?", pub_date: day(3), author: bob });
+  await q1.tags.add(red, blue);
+  await q2.tags.add(red);
+  for (const [q, text, votes] of [[q1, "yes", 3], [q1, "no", 1], [q1, "meh", 0], [q2, "al dente", 5], [q3, "hot", 2]] as const) {
+    await Choice.objects.create({ question: q, choice_text: text, votes });
+  }
+});
+
+describe(dbName("aggregate()"), () => {
+  it("computes Sum, Avg, Min, Max, Count over the whole queryset", async () => {
+    expect(await Choice.objects.aggregate({ total: Sum("votes"), avg: Avg("votes"), low: Min("votes"), high: Max("votes"), n: Count("id") }))
+      .toEqual({ total: 11, avg: 2.2, low: 0, high: 5, n: 5 });
+  });
+
+  it("names positional aggregates <field>__<fn>, as Django", async () => {
+    expect(await Choice.objects.aggregate(Sum("votes"), Max("votes"))).toEqual({ votes__sum: 11, votes__max: 5 });
+  });
+
+  it("respects filters and crosses relations in both directions", async () => {
+    expect(await Choice.objects.filter({ question__author__name: "Ann" }).aggregate({ total: Sum("votes") })).toEqual({ total: 9 });
+    expect(await Question.objects.aggregate({ choices: Count("choices"), best: Max("choices__votes") })).toEqual({ choices: 5, best: 5 });
+    expect(await Author.objects.aggregate({ oldest: Max("age"), questions: Count("question") })).toEqual({ oldest: 40, questions: 3 });
+  });
+
+  it("gives null for Sum/Avg/Max over no rows and 0 for Count", async () => {
+    expect(await Choice.objects.filter({ votes__gt: 100 }).aggregate({ total: Sum("votes"), n: Count("id"), avg: Avg("votes") }))
+      .toEqual({ total: null, n: 0, avg: null });
+    expect(await Choice.objects.none().aggregate({ total: Sum("votes") })).toEqual({ total: null });
+  });
+
+  it("supports distinct and filter options", async () => {
+    expect(await Choice.objects.aggregate({ questions: Count("question", { distinct: true }) })).toEqual({ questions: 3 });
+    expect(await Choice.objects.aggregate({ popular: Count("id", { filter: { votes__gte: 2 } }), low: Sum("votes", { filter: Q({ votes__lt: 2 }) }) }))
+      .toEqual({ popular: 3, low: 1 });
+  });
+
+  it("converts results with the source field (decimals stay decimal strings)", async () => {
+    expect(await Question.objects.aggregate({ best: Max("rating"), avg: Avg("rating") })).toEqual({ best: "4.50", avg: "3.88" });
+  });
+
+  it("refuses non-aggregates with a clear error", async () => {
+    await expect(Choice.objects.aggregate({ v: F("votes") })).rejects.toThrow(new FieldError("'v' is not an aggregate expression"));
+  });
+});
+
+describe(dbName("annotate() with aggregates"), () => {
+  it("counts reverse foreign keys per object, with zero for none (LEFT JOIN + GROUP BY)", async () => {
+    const rows = await Question.objects.annotate({ n: Count("choices") }).orderBy("id");
+    expect(rows.map((q) => [q.question_text, q.n])).toEqual([["Pizza?", 3], ["Pasta?", 1], ["Soup?", 1]]);
+    const { queries } = await captureQueries(() => Author.objects.annotate({ n: Count("question") }).fetch());
+    expect(queries[0]!.sql).toMatch(/LEFT OUTER JOIN "polls_question" ON .* GROUP BY "polls_author"."id", "polls_author"."name", "polls_author"."age"/);
+    expect((await Author.objects.annotate({ n: Count("question") })).map((a) => [a.name, a.n])).toEqual([["Ann", 2], ["Bob", 1], ["Cy", 0]]);
+  });
+
+  it("counts many-to-many both ways, and distinct avoids join multiplication", async () => {
+    expect((await Tag.objects.annotate({ n: Count("questions") }).orderBy("name")).map((t) => [t.name, t.n])).toEqual([["blue", 1], ["green", 0], ["red", 2]]);
+    const both = await Question.objects.annotate({ tags_n: Count("tags", { distinct: true }), choices_n: Count("choices", { distinct: true }) }).orderBy("id");
+    expect(both.map((q) => [q.tags_n, q.choices_n])).toEqual([[2, 3], [1, 1], [0, 1]]);
+    const naive = await Question.objects.annotate({ tags_n: Count("tags"), choices_n: Count("choices") }).orderBy("id");
+    expect(naive.map((q) => [q.tags_n, q.choices_n])).toEqual([[6, 6], [1, 1], [0, 1]]);
+  });
+
+  it("filters (HAVING) and orders on annotations", async () => {
+    const qs = Question.objects.annotate({ n: Count("choices"), total: Sum("choices__votes") });
+    expect((await qs.filter({ n__gte: 1, total__gt: 2 }).orderBy("-total")).map(String)).toEqual(["Pasta?", "Pizza?"]);
+    expect((await qs.exclude({ n: 1 })).map(String)).toEqual(["Pizza?"]);
+    expect(await qs.filter({ n__gt: 1 }).count()).toBe(1);
+    expect(await qs.filter({ n__gt: 5 }).exists()).toBe(false);
+    expect(await qs.filter(Q({ n: 3 }).or({ total: 2 })).orderBy("id").valuesList("question_text", { flat: true })).toEqual(["Pizza?", "Soup?"]);
+  });
+
+  it("filter() before annotate() restricts what is counted; after, it restricts the objects", async () => {
+    const before = await Question.objects.filter({ choices__votes__gte: 2 }).annotate({ n: Count("choices") }).orderBy("id");
+    expect(before.map((q) => [q.question_text, q.n])).toEqual([["Pizza?", 1], ["Pasta?", 1], ["Soup?", 1]]);
+    const after = await Question.objects.annotate({ n: Count("choices") }).filter({ choices__votes__gte: 3 }).orderBy("id");
+    expect(after.map((q) => [q.question_text, q.n])).toEqual([["Pizza?", 3], ["Pasta?", 1]]);
+  });
+
+  it("aggregate filter option counts a subset per object", async () => {
+    const rows = await Question.objects.annotate({ good: Count("choices", { filter: { choices__votes__gte: 2 } }) }).orderBy("id");
+    expect(rows.map((q) => q.good)).toEqual([1, 1, 1]);
+  });
+
+  it("values() before annotate() groups by those values", async () => {
+    const perAuthor = await Choice.objects.values("question__author__name").annotate({ total: Sum("votes"), n: Count("id") }).orderBy("question__author__name");
+    expect(perAuthor).toEqual([
+      { question__author__name: "Ann", total: 9, n: 4 },
+      { question__author__name: "Bob", total: 2, n: 1 },
+    ]);
+    // Meta.ordering (id) is not added to the GROUP BY: it would split the groups.
+    expect(await Choice.objects.values("question").annotate({ total: Sum("votes") }).count()).toBe(3);
+  });
+
+  it("annotations combine with F arithmetic and are reachable from values()", async () => {
+    const rows = await Question.objects.annotate({ n: Count("choices"), twice: F("n").mul(2) }).orderBy("id").valuesList("n", "twice");
+    expect(rows).toEqual([[3, 6], [1, 2], [1, 2]]);
+  });
+
+  it("refuses a name clashing with a field", () => {
+    expect(() => Question.objects.annotate({ min_votes: Count("choices") })).toThrow(new InvalidOperation("The annotation 'min_votes' conflicts with a field on the model."));
+  });
+});

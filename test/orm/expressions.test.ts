@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  Case, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Lower, Now, OuterRef, Q, Subquery, Upper, Value, When,
+} from "torest";
+import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
+import { dbName, useTestDatabase } from "../support/db.js";
+
+useTestDatabase(models);
+
+const texts = (objects: object[]) => objects.map(String);
+
+beforeEach(async () => {
+  await Choice.objects.all().delete();
+  await Question.objects.all().delete();
+  await Author.objects.all().delete();
+  const ann = await Author.objects.create({ name: "Ann", age: 30 });
+  const bob = await Author.objects.create({ name: "Bob", age: null });
+  const q1 = await Question.objects.create({ question_text: "Pizza?", pub_date: day(1), author: ann, min_votes: 2 });
+  const q2 = await Question.objects.create({ question_text: "Pasta?", pub_date: day(2), author: bob, min_votes: 5 });
+  await Question.objects.create({ question_text: "Soup?", pub_date: day(3), author: null, min_votes: 0 });
+  await Choice.objects.create({ question: q1, choice_text: "yes", votes: 3 });
+  await Choice.objects.create({ question: q1, choice_text: "no", votes: 1 });
+  await Choice.objects.create({ question: q2, choice_text: "maybe", votes: 5 });
+});
+
+describe(dbName("F expressions"), () => {
+  it("compare two columns of the same row, and across a relation", async () => {
+    expect(texts(await Choice.objects.filter({ votes__gte: F("question__min_votes") }).orderBy("id"))).toEqual(["yes", "maybe"]);
+    expect(texts(await Choice.objects.filter({ votes__lt: F("question__min_votes") }))).toEqual(["no"]);
+    expect(texts(await Question.objects.filter({ min_votes__gt: F("choices__votes") }).distinct())).toEqual(["Pizza?"]);
+  });
+
+  it("do arithmetic in filters: votes > min_votes - 1", async () => {
+    expect(texts(await Choice.objects.filter({ votes__gt: F("question__min_votes").sub(1) }).orderBy("id"))).toEqual(["yes", "maybe"]);
+    expect(texts(await Choice.objects.filter({ votes: F("question__min_votes").mul(1) }))).toEqual(["maybe"]);
+  });
+
+  it("update a column from its own value in one statement, without reading it", async () => {
+    const { result, queries } = await captureQueries(() => Choice.objects.filter({ choice_text__in: ["yes", "no"] }).update({ votes: F("votes").add(10) }));
+    expect(result).toBe(2);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]!.sql).toMatch(/^UPDATE "polls_choice" SET "votes" = \("polls_choice"\."votes" \+ 10\) WHERE/);
+    expect(await Choice.objects.orderBy("id").valuesList("votes", { flat: true })).toEqual([13, 11, 5]);
+  });
+
+  it("refuse joined references in update(), as Django", async () => {
+    await expect(Choice.objects.update({ votes: F("question__min_votes") })).rejects.toThrow(new FieldError("Joined field references are not permitted in this query"));
+  });
+
+  it("order by expressions, with NULLS FIRST/LAST spelled portably", async () => {
+    const byAge = await Author.objects.orderBy(F("age").desc({ nullsLast: true }));
+    expect(texts(byAge)).toEqual(["Ann", "Bob"]);
+    const nullsFirst = await Author.objects.orderBy(F("age").asc({ nullsFirst: true }));
+    expect(texts(nullsFirst)).toEqual(["Bob", "Ann"]);
+    expect(texts(await Question.objects.orderBy(F("min_votes").mul(-1)))).toEqual(["Pasta?", "Pizza?", "Soup?"]);
+    expect(texts(await Question.objects.orderBy(F("author__name").desc({ nullsLast: true })))).toEqual(["Pasta?", "Pizza?", "Soup?"]);
+  });
+
+  it("unknown names give Django's message", () => {
+    expect(() => Question.objects.filter({ min_votes: F("nope") })).toThrow(/Cannot resolve keyword 'nope' into field. Choices are: .*author.*choices/);
+  });
+});
+
+describe(dbName("database functions and conditional expressions"), () => {
+  it("Lower, Upper, Concat, Coalesce, Value", async () => {
+    const rows = await Author.objects.annotate({
+      lower: Lower("name"),
+      upper: Upper("name"),
+      label: Concat("name", Value(" ("), Coalesce(F("age"), Value(0)), Value(")")),
+      age_or_zero: Coalesce("age", Value(0)),
+    }).orderBy("name").values("lower", "upper", "label", "age_or_zero");
+    expect(rows).toEqual([
+      { lower: "ann", upper: "ANN", label: "Ann (30)", age_or_zero: 30 },
+      { lower: "bob", upper: "BOB", label: "Bob (0)", age_or_zero: 0 },
+    ]);
+  });
+
+  it("Concat treats NULL as empty, and annotations can be filtered and ordered", async () => {
+    const qs = Question.objects.annotate({ shout: Upper("question_text"), who: Concat(Value("by "), "author__name") });
+    expect(await qs.filter({ shout__startswith: "P" }).orderBy("-shout").valuesList("shout", { flat: true })).toEqual(["PIZZA?", "PASTA?"]);
+    expect(await qs.orderBy("id").valuesList("who", { flat: true })).toEqual(["by Ann", "by Bob", "by "]);
+  });
+
+  it("Case/When computes per row; the default applies otherwise", async () => {
+    const rows = await Choice.objects.annotate({
+      level: Case([When({ votes__gte: 5 }, "high"), When(Q({ votes__gte: 2 }).or({ choice_text: "no" }), "mid")], { default: "low" }),
+    }).orderBy("id").valuesList("choice_text", "level");
+    expect(rows).toEqual([["yes", "mid"], ["no", "mid"], ["maybe", "high"]]);
+    const counted = await Question.objects.aggregate({
+      popular: Count(Case([When({ min_votes__gte: 2 }, 1)])),
+    });
+    expect(counted).toEqual({ popular: 2 });
+  });
+
+  it("Now() is the database's current time", async () => {
+    const [row] = await Author.objects.annotate({ now: Now() }).values("now").slice(0, 1);
+    const now = row!.now as Date;
+    expect(now).toBeInstanceOf(Date);
+    expect(Math.abs(now.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(await Question.objects.filter({ pub_date__lt: Now() }).count()).toBe(3);
+  });
+
+  it("a boolean annotation from Case can be filtered", async () => {
+    const qs = Author.objects.annotate({ adult: Case([When({ age__gte: 18 }, true)], { default: false }) });
+    expect(texts(await qs.filter({ adult: true }))).toEqual(["Ann"]);
+  });
+});
+
+describe(dbName("subqueries"), () => {
+  it("a queryset as an __in value, selecting the values() column", async () => {
+    const authorsOfPopular = Question.objects.filter({ min_votes__gte: 2 }).values("author");
+    expect(texts(await Author.objects.filter({ pk__in: authorsOfPopular }))).toEqual(["Ann", "Bob"]);
+    const names = Author.objects.filter({ age__isnull: false }).values("name");
+    expect(texts(await Question.objects.filter({ author__name__in: names }))).toEqual(["Pizza?"]);
+  });
+
+  it("Exists with OuterRef, in filter() and annotate()", async () => {
+    const hasBigChoice = Exists(Choice.objects.filter({ question: OuterRef("pk"), votes__gte: 3 }));
+    expect(texts(await Question.objects.filter(hasBigChoice).orderBy("id"))).toEqual(["Pizza?", "Pasta?"]);
+    expect(texts(await Question.objects.exclude(hasBigChoice))).toEqual(["Soup?"]);
+    const flagged = await Question.objects.annotate({ big: hasBigChoice }).orderBy("id").valuesList("question_text", "big");
+    expect(flagged).toEqual([["Pizza?", true], ["Pasta?", true], ["Soup?", false]]);
+  });
+
+  it("Subquery picks one value per row (the newest choice's text)", async () => {
+    const top = Choice.objects.filter({ question: OuterRef("pk") }).orderBy("-votes").values("choice_text").slice(0, 1);
+    const rows = await Question.objects.annotate({ top: Subquery(top) }).orderBy("id").valuesList("question_text", "top");
+    expect(rows).toEqual([["Pizza?", "yes"], ["Pasta?", "maybe"], ["Soup?", null]]);
+  });
+
+  it("OuterRef across a relation of the outer query, on the same table as the inner one", async () => {
+    // Other questions by the same author: the inner and outer queries both read polls_question.
+    const sibling = Question.objects.filter({ author: OuterRef("author"), min_votes__gt: OuterRef("min_votes") });
+    expect(await Question.objects.filter(Exists(sibling)).count()).toBe(0);
+    await Question.objects.create({ question_text: "Pie?", pub_date: day(4), author: await Author.objects.get({ name: "Ann" }), min_votes: 9 });
+    expect(texts(await Question.objects.filter(Exists(sibling)))).toEqual(["Pizza?"]);
+    const sameAuthor = Author.objects.filter({ pk: OuterRef("author_id"), name__startswith: "A" });
+    expect(texts(await Question.objects.filter(Exists(sameAuthor)).orderBy("id"))).toEqual(["Pizza?", "Pie?"]);
+  });
+
+  it("an OuterRef outside a subquery is an error", async () => {
+    await expect(Choice.objects.filter({ question: OuterRef("pk") }).fetch()).rejects.toThrow(/outer query/);
+  });
+});
