@@ -79,6 +79,16 @@ describe(dbName("querysets"), () => {
     expect(names(await filtered)).toEqual(["Cal", "Ann"]);
   });
 
+  it("reverse() flips the ordering; none() chains to nothing without a query", async () => {
+    expect(names(await Player.objects.orderBy("name").reverse())).toEqual(["Eve", "Dan", "Cal", "Bea", "Ann"]);
+    expect(names(await Player.objects.all().reverse())).toEqual(["Eve", "Ann", "Dan", "Cal", "Bea"]);
+    const before = statements.length;
+    expect(await Player.objects.none().filter({ name: "Ann" })).toEqual([]);
+    expect(await Player.objects.none().count()).toBe(0);
+    expect(statements.length).toBe(before);
+    expect(await Player.objects.filter({ name__in: [] }).count()).toBe(0);
+  });
+
   it("are async-iterable", async () => {
     const seen: string[] = [];
     for await (const p of Player.objects.filter({ team__name: "Blue" })) seen.push(p.name);
@@ -116,6 +126,11 @@ describe(dbName("querysets"), () => {
     expect(names(await byName.slice(1, 4).slice(1, 2))).toEqual(["Cal"]);
     expect(await byName.slice(1, 3).count()).toBe(2);
     expect(await byName.slice(10).exists()).toBe(false);
+    expect(await byName.slice(2, 1)).toEqual([]);
+    expect(await byName.slice(3, 3)).toEqual([]);
+    expect(await byName.slice(2, 1).count()).toBe(0);
+    expect(names(await byName.slice(1, 4).slice(2, 10))).toEqual(["Dan"]);
+    expect(names(await byName.slice(1, 4).slice(5))).toEqual([]);
     expect(() => byName.slice(-1)).toThrow(InvalidOperation);
     expect(() => byName.slice(0, 2).orderBy("score")).toThrow(InvalidOperation);
     await expect(byName.slice(0, 2).update({ score: 0 })).rejects.toBeInstanceOf(InvalidOperation);

@@ -167,7 +167,8 @@ export class Query {
     const low = copy.low + start;
     let high = stop === undefined ? copy.high : copy.low + stop;
     if (copy.high !== null && high !== null) high = Math.min(high, copy.high);
-    copy.low = copy.high !== null ? Math.min(low, copy.high) : low;
+    // As Python's slices: a stop before the start gives nothing (never a negative LIMIT).
+    copy.low = high !== null ? Math.min(low, high) : low;
     copy.high = high;
     return copy;
   }
