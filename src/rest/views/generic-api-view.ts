@@ -29,10 +29,15 @@ export class GenericAPIView extends APIView {
   lookupUrlKwarg = "pk";
   override metadata = ModelMetadata;
 
-  /** Every object the view may show, in the model's ordering (the primary key by default). */
+  /** Every object the view may show (DRF's `get_queryset`); unordered, lists order it. */
   getQueryset(): QuerySet<any> {
+    return this.model.objects.all();
+  }
+
+  /** The list's default order: the model's ordering, else the primary key (stable pages). */
+  defaultOrdering(queryset: QuerySet<any>): QuerySet<any> {
     const ordering = this.model.meta.ordering;
-    return this.model.objects.orderBy(...(ordering.length ? ordering : ["pk"]));
+    return queryset.orderBy(...(ordering.length ? ordering : ["pk"]));
   }
 
   /** Applies the filter backends; boxed because a queryset is thenable (awaiting it runs it). */

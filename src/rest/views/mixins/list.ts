@@ -6,7 +6,7 @@ import type { ViewClass } from "./types.js";
 export function ListModelMixin<B extends ViewClass>(Base: B) {
   abstract class ListModel extends Base {
     async list(request: RestRequest): Promise<RestResponse> {
-      const { queryset } = await this.filterQueryset(this.getQueryset());
+      const { queryset } = await this.filterQueryset(this.defaultOrdering(this.getQueryset()));
       const page = this.pagination ? await this.pagination.paginate(request, queryset) : null;
       if (page) return this.pagination!.response(request, page, await this.render(page.items));
       return new RestResponse(await this.render(await queryset));
