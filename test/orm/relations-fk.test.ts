@@ -117,7 +117,7 @@ describe(dbName("foreign keys and one-to-ones"), () => {
     const s = await Section.objects.create({ title: "News" });
     const a = new Article({ headline: "x" });
     expect(() => { (a as { reporter: unknown }).reporter = s; })
-      .toThrow(new InvalidOperation(`Cannot assign "Section object (${s.id})": "Article.reporter" must be a "Reporter" instance.`));
+      .toThrow(new InvalidOperation(`Cannot assign "<Section: Section object (${s.id})>": "Article.reporter" must be a "Reporter" instance.`));
   });
 
   it("a key to a missing row is an IntegrityError and nothing is written", async () => {
@@ -232,7 +232,10 @@ describe(dbName("reverse foreign key managers"), () => {
     expect(await Article.objects.filter({ headline__in: ["S1", "S2", "S3"] }).count()).toBe(3);
 
     const unsaved = new Article({ headline: "U" });
-    await expect(r.article_set.add(unsaved)).rejects.toBeInstanceOf(InvalidOperation);
+    await expect(r.article_set.add(unsaved))
+      .rejects.toThrow(new InvalidOperation("<Article: U> instance isn't saved. Use bulk=False or save the object first."));
+    await expect(r.article_set.add(r as never))
+      .rejects.toThrow(new InvalidOperation("'Article' instance expected, got <Reporter: Set Ter>"));
     const req = await Required.objects.create({ reporter: r });
     const manager = (r as unknown as { required_set: RelatedManager<Required> }).required_set;
     await expect(manager.remove(req)).rejects.toBeInstanceOf(InvalidOperation);
@@ -242,7 +245,8 @@ describe(dbName("reverse foreign key managers"), () => {
 
   it("an unsaved instance has no usable related manager", async () => {
     const r = new Reporter({ first_name: "No", last_name: "Key" });
-    expect(() => r.article_set.all()).toThrow(InvalidOperation);
+    expect(() => r.article_set.all())
+      .toThrow(new InvalidOperation("'Reporter' instance needs to have a primary key value before this relationship can be used."));
   });
 
   it("direct assignment to the reverse side is refused", () => {

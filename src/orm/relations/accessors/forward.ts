@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { InvalidOperation } from "../../errors.js";
 import { cacheGet, cacheHas, cacheSet, stateOf } from "../../model/state.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
@@ -53,7 +54,7 @@ export function assignForward(instance: Instance, field: ForeignKeyDef<any, bool
   }
   if (!(value instanceof remote.model)) {
     throw new InvalidOperation(
-      `Cannot assign "${String(value)}": "${field.model.objectName}.${field.name}" must be a "${remote.objectName}" instance.`,
+      `Cannot assign "${inspect(value)}": "${field.model.objectName}.${field.name}" must be a "${remote.objectName}" instance.`,
     );
   }
   const target = value as unknown as Instance;

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { atomic } from "../../../db/transaction.js";
 import { InvalidOperation } from "../../errors.js";
 import { BaseModel } from "../../model/base.js";
@@ -42,7 +43,7 @@ export class ManyRelatedManager<T> extends Manager<T> {
     const key = this.instance[this.source.targetField.attname];
     if (key === null || key === undefined) {
       throw new InvalidOperation(
-        `"${String(this.instance)}" needs to have a value for field "${this.source.targetField.attname}" before this many-to-many relationship can be used.`,
+        `"${inspect(this.instance)}" needs to have a value for field "${this.source.targetField.attname}" before this many-to-many relationship can be used.`,
       );
     }
     return key;
@@ -58,10 +59,10 @@ export class ManyRelatedManager<T> extends Manager<T> {
 
   private keyOf(value: unknown): unknown {
     if (value instanceof BaseModel) {
-      if (!(value instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${String(value)}`);
+      if (!(value instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${inspect(value)}`);
       const key = (value as unknown as Record<string, unknown>)[this.target.targetField.attname];
       if (key === null || key === undefined) {
-        throw new InvalidOperation(`Cannot add "${String(value)}": instance is on database "default", value is unsaved.`);
+        throw new InvalidOperation(`Cannot add "${inspect(value)}": the value for field "${this.target.targetField.attname}" is None`);
       }
       return key;
     }

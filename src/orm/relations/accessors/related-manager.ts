@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { atomic } from "../../../db/transaction.js";
 import { InvalidOperation } from "../../errors.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
@@ -30,10 +31,15 @@ export class RelatedManager<T> extends Manager<T> {
   }
 
   private get key(): unknown {
+    const pk = (this.instance as { pk?: unknown }).pk;
+    if (pk === null || pk === undefined) {
+      const name = this.field.remote.objectName;
+      throw new InvalidOperation(`'${name}' instance needs to have a primary key value before this relationship can be used.`);
+    }
     const key = this.instance[this.field.targetField.attname];
     if (key === null || key === undefined) {
       throw new InvalidOperation(
-        `"${String(this.instance)}" needs to have a value for field "${this.field.targetField.attname}" before this relationship can be used.`,
+        `"${inspect(this.instance)}" needs to have a value for field "${this.field.targetField.attname}" before this relationship can be used.`,
       );
     }
     return key;
@@ -67,9 +73,9 @@ export class RelatedManager<T> extends Manager<T> {
     const key = this.key;
     const pk = this.options.pk.attname;
     for (const o of objects as unknown as Instance[]) {
-      if (!(o instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${String(o)}`);
+      if (!(o instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${inspect(o)}`);
       if (o[pk] === null || o[pk] === undefined) {
-        throw new InvalidOperation(`${String(o)} instance isn't saved. Use bulk=False or save the object first.`);
+        throw new InvalidOperation(`${inspect(o)} instance isn't saved. Use bulk=False or save the object first.`);
       }
     }
     await super.getQueryset().filter({ pk__in: (objects as unknown as Instance[]).map((o) => o[pk]) }).update({ [this.field.name]: key });

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { InvalidOperation } from "../../errors.js";
 import { cacheGet, cacheHas, cacheSet, stateOf } from "../../model/state.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
@@ -37,7 +38,7 @@ export function assignReverseOneToOne(instance: Instance, relation: ReverseRelat
   }
   if (!(value instanceof relation.relatedModel.model)) {
     throw new InvalidOperation(
-      `Cannot assign "${String(value)}": "${relation.target.objectName}.${relation.accessorName}" must be a "${relation.relatedModel.objectName}" instance.`,
+      `Cannot assign "${inspect(value)}": "${relation.target.objectName}.${relation.accessorName}" must be a "${relation.relatedModel.objectName}" instance.`,
     );
   }
   const related = value as unknown as Instance;
