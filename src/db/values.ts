@@ -40,6 +40,8 @@ const DATETIME_RE =
  * not a valid datetime (out-of-range parts included).
  */
 export function parseDateTime(text: string): Date | null {
+  const fast = parseStoredDateTime(text);
+  if (fast !== undefined) return fast;
   const m = DATETIME_RE.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", tz] = m;
@@ -55,6 +57,45 @@ export function parseDateTime(text: string): Date | null {
     epoch -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0")) * 60_000;
   }
   const micro = Number(frac.padEnd(6, "0").slice(0, 6));
+  return micro % 1000 === 0 ? new Date(epoch + micro / 1000) : new PreciseDate(epoch + Math.floor(micro / 1000), micro);
+}
+
+/** The number in `text[start, start + length)`, or -1 if a character is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Fast path for the form torest stores (`YYYY-MM-DD HH:MM:SS[.ffffff]`, UTC): no regex and a
+ * single Date, as every loaded row goes through here. undefined: another form, use the regex.
+ */
+function parseStoredDateTime(t: string): Date | null | undefined {
+  const n = t.length;
+  if (n < 19 || n > 26 || n === 20 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return undefined;
+  const sep = t.charCodeAt(10);
+  if (sep !== 32 && sep !== 84) return undefined;
+  const y = digits(t, 0, 4), mo = digits(t, 5, 2), d = digits(t, 8, 2);
+  const h = digits(t, 11, 2), mi = digits(t, 14, 2), s = digits(t, 17, 2);
+  let micro = 0;
+  if (n > 19) {
+    if (t.charCodeAt(19) !== 46) return undefined;
+    const frac = digits(t, 20, n - 20);
+    if (frac < 0) return undefined;
+    micro = frac * 10 ** (26 - n);
+  }
+  if (y < 100) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return mo < 0 || d < 0 ? undefined : null;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) return null;
+  const epoch = Date.UTC(y, mo - 1, d, h, mi, s);
   return micro % 1000 === 0 ? new Date(epoch + micro / 1000) : new PreciseDate(epoch + Math.floor(micro / 1000), micro);
 }
 

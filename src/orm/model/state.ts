@@ -22,18 +22,21 @@ export function stateOf(instance: object): InstanceState {
   return (instance as { [STATE]: InstanceState })[STATE];
 }
 
+// The cache is a plain object (fast properties; a null-prototype one is a slow dictionary and
+// costs noticeably when every loaded row gets one), so lookups check own keys only.
 export function cacheGet(instance: object, key: string): unknown {
-  return stateOf(instance).cache?.[key];
+  const cache = stateOf(instance).cache;
+  return cache !== null && Object.hasOwn(cache, key) ? cache[key] : undefined;
 }
 
 export function cacheHas(instance: object, key: string): boolean {
   const cache = stateOf(instance).cache;
-  return cache !== null && key in cache;
+  return cache !== null && Object.hasOwn(cache, key);
 }
 
 export function cacheSet(instance: object, key: string, value: unknown): void {
   const state = stateOf(instance);
-  (state.cache ??= Object.create(null) as Record<string, unknown>)[key] = value;
+  (state.cache ??= {})[key] = value;
 }
 
 export function cacheDelete(instance: object, key: string): void {

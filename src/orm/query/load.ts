@@ -48,20 +48,22 @@ export function loadRows(query: Query, rows: Row[], ops: Operations, db: string)
   const related = query.related;
   const fields = query.loadFields ?? base.fields;
   const annotations = query.annotations.length ? annotationReaders(query, ops) : null;
+  // One scratch array for the selectRelated objects of the current row.
+  const loaded = new Array<Instance | null>(related.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const instance = instantiate(base, row, 0, ops, db, fields);
     if (fields !== base.fields) markDeferred(instance, base, fields);
     if (related.length) {
-      const loaded: (Instance | null)[] = [];
       let offset = fields.length;
-      for (const select of related) {
+      for (let k = 0; k < related.length; k++) {
+        const select = related[k]!;
         const parent = select.parent === -1 ? instance : loaded[select.parent];
         const pkIndex = offset + select.options.fields.indexOf(select.options.pk);
         const object = row[pkIndex] === null || !parent ? null : instantiate(select.options, row, offset, ops, db);
         if (parent) cacheSet(parent, select.accessor, object);
         if (object && select.backAccessor && parent) cacheSet(object, select.backAccessor, parent);
-        loaded.push(object);
+        loaded[k] = object;
         offset += select.options.fields.length;
       }
     }
