@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   apps, BooleanField, CASCADE, CharField, DatabaseError, DateField, DateTimeField, DecimalField, FieldError, ForeignKey,
-  ImproperlyConfigured, IntegerField, IntegrityError, InvalidOperation, JSONField, Model, UUIDField, ValidationError,
+  ImproperlyConfigured, IntegerField, IntegrityError, InvalidOperation, JSONField, Model, SET_DEFAULT, SET_NULL, UUIDField, ValidationError,
   createTables, type Manager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -109,6 +109,19 @@ describe(dbName("bad input gives typed errors and changes nothing"), () => {
       class Duplicate extends Model("errs", { name: CharField({ maxLength: 5 }) }, { name: "Owner" }) {}
       return Duplicate.objects;
     }).toThrow(new ImproperlyConfigured("Conflicting 'owner' models in application 'errs'."));
+  });
+
+  it("declaration mistakes are ImproperlyConfigured at once (Django's model checks)", () => {
+    expect(() => CharField({} as never)).toThrow(new ImproperlyConfigured("CharFields must define a 'maxLength' attribute."));
+    expect(() => CharField({ maxLength: 0 })).toThrow(new ImproperlyConfigured("'maxLength' must be a positive integer."));
+    expect(() => DecimalField({ maxDigits: 2, decimalPlaces: 3 }))
+      .toThrow(new ImproperlyConfigured("'maxDigits' must be greater or equal to 'decimalPlaces'."));
+    expect(() => DecimalField({ maxDigits: 5 } as never)).toThrow(new ImproperlyConfigured("DecimalFields must define a 'decimalPlaces' attribute."));
+    expect(() => ForeignKey(() => Owner, {} as never)).toThrow(ImproperlyConfigured);
+    expect(() => ForeignKey(() => Owner, { onDelete: SET_NULL }))
+      .toThrow(new ImproperlyConfigured("Field specifies onDelete=SET_NULL, but cannot be null. Set null: true or change the onDelete rule."));
+    expect(() => ForeignKey(() => Owner, { onDelete: SET_DEFAULT, null: true })).toThrow(/SET_DEFAULT, but has no default value/);
+    expect(() => ForeignKey(() => Owner, { onDelete: SET_NULL, null: true })).not.toThrow();
   });
 
   it("a relation whose target never appears fails when used, naming it", () => {

@@ -1,6 +1,6 @@
 import { formatDecimal } from "../../db/values.js";
 import type { Operations } from "../../db/operations.js";
-import { ValidationError } from "../errors.js";
+import { ImproperlyConfigured, ValidationError } from "../errors.js";
 import { Field, type FieldOptions, type NullOf, type PkOf } from "./field.js";
 import type { Validator } from "./validators.js";
 
@@ -23,6 +23,13 @@ export class DecimalFieldDef<Null extends boolean = boolean, Pk extends boolean 
 
   constructor(options: DecimalFieldOptions) {
     super(options as FieldOptions<string>, { invalid: "“%(value)s” value must be a decimal number." });
+    // Django's fields.E130-E134, at declaration.
+    const { maxDigits, decimalPlaces } = options;
+    if (decimalPlaces === undefined) throw new ImproperlyConfigured("DecimalFields must define a 'decimalPlaces' attribute.");
+    if (!Number.isInteger(decimalPlaces) || decimalPlaces < 0) throw new ImproperlyConfigured("'decimalPlaces' must be a non-negative integer.");
+    if (maxDigits === undefined) throw new ImproperlyConfigured("DecimalFields must define a 'maxDigits' attribute.");
+    if (!Number.isInteger(maxDigits) || maxDigits <= 0) throw new ImproperlyConfigured("'maxDigits' must be a positive integer.");
+    if (maxDigits < decimalPlaces) throw new ImproperlyConfigured("'maxDigits' must be greater or equal to 'decimalPlaces'.");
     this.maxDigits = options.maxDigits;
     this.decimalPlaces = options.decimalPlaces;
   }

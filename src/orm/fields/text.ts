@@ -1,4 +1,5 @@
 import type { InternalType } from "../../db/operations.js";
+import { ImproperlyConfigured } from "../errors.js";
 import { Field, type FieldOptions, type NullOf, type PkOf } from "./field.js";
 import { MaxLengthValidator, validateEmail, validateSlug, validateUrl, type Validator } from "./validators.js";
 
@@ -35,6 +36,11 @@ export class TextFieldDef<Null extends boolean = boolean, Pk extends boolean = b
 
 /** Django's `CharField(max_length=...)`: `maxLength` is required. */
 export function CharField<const O extends CharFieldOptions>(options: O): TextFieldDef<NullOf<O>, PkOf<O>> {
+  // Django's fields.E120/E121, at declaration.
+  if (options?.maxLength === undefined) throw new ImproperlyConfigured("CharFields must define a 'maxLength' attribute.");
+  if (!Number.isInteger(options.maxLength) || options.maxLength <= 0) {
+    throw new ImproperlyConfigured("'maxLength' must be a positive integer.");
+  }
   return new TextFieldDef("CharField", options);
 }
 

@@ -1,5 +1,5 @@
 import type { Operations } from "../../db/operations.js";
-import { InvalidOperation } from "../errors.js";
+import { ImproperlyConfigured, InvalidOperation } from "../errors.js";
 import { Field, type FieldOptions, type NullOf, type PkOf } from "../fields/field.js";
 import { apps } from "../model/registry.js";
 import type { Options } from "../model/options.js";
@@ -43,6 +43,16 @@ export class ForeignKeyDef<M = unknown, Null extends boolean = boolean, Pk exten
     super({ ...options, unique: options.unique || oneToOne }, {
       invalid: "%(model)s instance with %(field)s %(value)r does not exist.",
     });
+    // Django's model checks (on_delete required, fields.E320, fields.E321), at declaration.
+    if (!options?.onDelete?.kind) {
+      throw new ImproperlyConfigured(`${oneToOne ? "OneToOneField" : "ForeignKey"} needs onDelete (CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, SET(...) or DO_NOTHING).`);
+    }
+    if (options.onDelete.kind === "SET_NULL" && !options.null) {
+      throw new ImproperlyConfigured("Field specifies onDelete=SET_NULL, but cannot be null. Set null: true or change the onDelete rule.");
+    }
+    if (options.onDelete.kind === "SET_DEFAULT" && options.default === undefined) {
+      throw new ImproperlyConfigured("Field specifies onDelete=SET_DEFAULT, but has no default value. Set a default or change the onDelete rule.");
+    }
     this.onDelete = options.onDelete;
     this.relatedName = options.relatedName;
     this.relatedQueryName = options.relatedQueryName;
