@@ -82,4 +82,14 @@ export const postgresOperations: Operations = {
   ignoreConflicts: (sql) => `${sql} ON CONFLICT DO NOTHING`,
   random: "RANDOM()",
   forUpdate: ({ nowait, skipLocked }) => ` FOR UPDATE${nowait ? " NOWAIT" : skipLocked ? " SKIP LOCKED" : ""}`,
+  // node-pg sends parameters untyped: `SELECT $1` or CONCAT_WS('', $1) cannot tell their type.
+  castParam: (placeholder, type) => `${placeholder}::${PARAM_TYPES[type] ?? "text"}`,
+};
+
+/** PostgreSQL types of expression parameters (the rest are text). */
+const PARAM_TYPES: Partial<Record<InternalType, string>> = {
+  IntegerField: "integer", SmallIntegerField: "smallint", BigIntegerField: "bigint", PositiveIntegerField: "integer",
+  PositiveSmallIntegerField: "smallint", PositiveBigIntegerField: "bigint", AutoField: "integer", BigAutoField: "bigint",
+  SmallAutoField: "smallint", FloatField: "double precision", DecimalField: "numeric", BooleanField: "boolean",
+  DateField: "date", DateTimeField: "timestamp with time zone", UUIDField: "uuid", JSONField: "jsonb",
 };

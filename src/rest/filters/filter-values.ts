@@ -1,6 +1,7 @@
 import type { Field } from "../../index.js";
 import { parseDateTime, normalizeUuid } from "../../db/values.js";
 import { ForeignKeyDef } from "../../orm/relations/foreign-key.js";
+import { keyInRange } from "../serializers/fields/relations.js";
 
 /** A parsed filter value, a django-filter form error, or "ignore this parameter". */
 export type FilterValue = { value: unknown } | { error: string } | { skip: true } | { none: true };
@@ -25,8 +26,10 @@ export async function parseFilterValue(field: Field, raw: string): Promise<Filte
   if (INTEGER_KINDS.test(kind) || kind === "FloatField" || kind === "DecimalField") {
     if (!NUMBER.test(raw.trim())) return { error: "Enter a number." };
     const n = Number(raw);
-    if (kind === "DecimalField") return { value: raw.trim() };
-    return INTEGER_KINDS.test(kind) && !Number.isInteger(n) ? { none: true } : { value: n };
+    const value = kind === "DecimalField" ? raw.trim() : n;
+    // Values no row can hold (fractions for integers, out of the column's range) match nothing.
+    if (INTEGER_KINDS.test(kind) && !Number.isInteger(n)) return { none: true };
+    return keyInRange(field, value) ? { value } : { none: true };
   }
   if (kind === "BooleanField") {
     if (TRUE.has(raw)) return { value: true };
@@ -56,6 +59,7 @@ async function parseForeignKey(field: ForeignKeyDef<any, boolean, boolean>, raw:
   } catch {
     return { error: INVALID_CHOICE };
   }
+  if (!keyInRange(targetField, key)) return { error: INVALID_CHOICE };
   const exists = await remote.model.objects.filter({ [targetField.name]: key }).exists();
   return exists ? { value: key } : { error: INVALID_CHOICE };
 }

@@ -24,7 +24,13 @@ const text: Build = (field, options) =>
       ? [(value) => runModelValidators(field, value)]
       : [],
   });
-const integer: Build = (_field, options) => new IntegerField(options);
+/**
+ * Integers also get the model field's range (Django's backend limits, e.g. 32 bits for
+ * IntegerField), so an out-of-range value is a 400 on every database, not a database error.
+ * It is not reported in OPTIONS: Django on SQLite reports no limit.
+ */
+const modelChecks = (field: Field) => [(value: unknown) => runModelValidators(field, value)];
+const integer: Build = (field, options) => new IntegerField({ ...options, validators: modelChecks(field) });
 
 /** Model field kind → serializer field (DRF's `ModelSerializer.serializer_field_mapping`). */
 const MAPPING: Record<string, Build> = {
@@ -39,13 +45,13 @@ const MAPPING: Record<string, Build> = {
   IntegerField: integer,
   SmallIntegerField: integer,
   BigIntegerField: integer,
-  PositiveIntegerField: (_f, o) => new IntegerField({ minValue: 0, ...o }),
-  PositiveSmallIntegerField: (_f, o) => new IntegerField({ minValue: 0, ...o }),
-  PositiveBigIntegerField: (_f, o) => new IntegerField({ minValue: 0, ...o }),
-  FloatField: (_f, o) => new FloatField(o),
+  PositiveIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
+  PositiveSmallIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
+  PositiveBigIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
+  FloatField: (f, o) => new FloatField({ ...o, validators: modelChecks(f) }),
   DecimalField: (f, o) => {
     const d = f as Field & { maxDigits?: number; decimalPlaces?: number };
-    return new DecimalField({ ...o, maxDigits: d.maxDigits, decimalPlaces: d.decimalPlaces });
+    return new DecimalField({ ...o, maxDigits: d.maxDigits, decimalPlaces: d.decimalPlaces, validators: modelChecks(f) });
   },
   BooleanField: (_f, o) => new BooleanField(o),
   DateTimeField: (_f, o) => new DateTimeField(o),
@@ -59,7 +65,7 @@ function kindOf(field: Field): string {
 }
 
 /** Runs a model field's validators, reporting Django's messages as serializer errors. */
-function runModelValidators(field: Field, value: string): void {
+function runModelValidators(field: Field, value: unknown): void {
   try {
     field.runValidators(value as never);
   } catch (error) {

@@ -6,6 +6,7 @@ import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
 import type { Pagination } from "../pagination/pagination.js";
 import type { ModelSerializer } from "../serializers/model-serializer.js";
+import { keyInRange } from "../serializers/fields/relations.js";
 import { APIView } from "./api-view.js";
 import { ModelMetadata } from "./model-metadata.js";
 
@@ -49,13 +50,14 @@ export class GenericAPIView extends APIView {
   /** Converts a URL key to the primary key's type; anything that cannot be one is a 404. */
   parseKey(raw: string | undefined, model: ModelClass = this.model): unknown {
     if (raw === undefined) throw new NotFound();
+    let key: unknown;
     try {
-      const key = model.meta.pk.toJs(raw);
-      if (key === null) throw new NotFound();
-      return key;
+      key = model.meta.pk.toJs(raw);
     } catch {
       throw new NotFound();
     }
+    if (key === null || !keyInRange(model.meta.pk, key)) throw new NotFound();
+    return key;
   }
 
   /** The object the URL names, after object permissions (DRF's `get_object`). */

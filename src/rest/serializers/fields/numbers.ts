@@ -4,6 +4,8 @@ import { SerializerField, type SerializerFieldOptions } from "./base.js";
 export interface NumberFieldOptions extends SerializerFieldOptions {
   maxValue?: number;
   minValue?: number;
+  /** Extra checks (the model field's own validators and column range); throw ValidationError. */
+  validators?: ((value: number | string) => void)[];
 }
 
 const MAX_STRING_LENGTH = 1000;
@@ -13,16 +15,19 @@ const ZERO_FRACTION = /\.0*\s*$/;
 abstract class NumberField<T> extends SerializerField<T> {
   readonly maxValue?: number;
   readonly minValue?: number;
+  readonly validators: ((value: number | string) => void)[];
 
   constructor(options: NumberFieldOptions = {}) {
     super(options);
     this.maxValue = options.maxValue;
     this.minValue = options.minValue;
+    this.validators = options.validators ?? [];
   }
 
-  protected checkRange(value: number): void {
+  protected checkRange(value: number, checked: number | string = value): void {
     if (this.maxValue !== undefined && value > this.maxValue) this.fail("max_value", { max_value: this.maxValue });
     if (this.minValue !== undefined && value < this.minValue) this.fail("min_value", { min_value: this.minValue });
+    for (const validate of this.validators) validate(checked);
   }
 
   override metadata(): Record<string, unknown> {
@@ -118,7 +123,7 @@ export class DecimalField extends NumberField<string> {
     if (this.maxDigits !== undefined && this.decimalPlaces !== undefined && whole.length > this.maxDigits - this.decimalPlaces) {
       this.fail("max_whole_digits", { max_whole_digits: this.maxDigits - this.decimalPlaces });
     }
-    this.checkRange(Number(text));
+    this.checkRange(Number(text), text);
     return formatDecimal(`${m[1] === "-" ? "-" : ""}${m[2] || "0"}.${m[3] ?? ""}`, this.decimalPlaces);
   }
 

@@ -41,6 +41,8 @@ export class PrimaryKeyRelatedField extends SerializerField<unknown> {
     } catch {
       this.fail("incorrect_type", { data_type: pythonTypeName(data) });
     }
+    // A key outside the column's range names no object (and must not reach the database).
+    if (!keyInRange(this.targetField, key)) this.fail("does_not_exist", { pk_value: String(data) });
     const found = await this.targetModel.objects.filter({ [this.targetField.name]: key }).exists();
     if (!found) this.fail("does_not_exist", { pk_value: String(data) });
     return key;
@@ -106,5 +108,16 @@ export class NestedLinkField extends SerializerField<unknown> {
   override attribute(instance: Record<string, unknown>, context: RenderContext): unknown {
     const pk = (instance as { pk: unknown }).pk;
     return `${context.basePath}${this.listPath}${encodeURIComponent(String(pk))}/${this.accessor}/`;
+  }
+}
+
+/** Can this key be stored in the field's column? (Out-of-range numbers make databases fail.) */
+export function keyInRange(field: Field, key: unknown): boolean {
+  if (typeof key === "number" && !Number.isSafeInteger(key) && Number.isInteger(key)) return false;
+  try {
+    field.runValidators(key as never);
+    return true;
+  } catch {
+    return false;
   }
 }
