@@ -19,7 +19,7 @@ function run(args: string[], until: RegExp): Promise<{ output: string; cwd: stri
   const child = spawn(process.execPath, [bin, ...args], { cwd, env });
   let output = "";
   const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGINT");
   });
@@ -34,7 +34,8 @@ function run(args: string[], until: RegExp): Promise<{ output: string; cwd: stri
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.once("exit", () => {
+    // "close", not "exit": the output may still be in the pipes when the process exits.
+    child.once("close", () => {
       clearTimeout(timer);
       if (!until.test(output)) reject(new Error(`exited early; output:\n${output}`));
     });
