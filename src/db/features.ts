@@ -27,4 +27,9 @@ export interface Features {
   readonly supportsExactDecimals: boolean;
   /** A foreign key violation names the constraint (SQLite only says that one failed). */
   readonly namesViolatedForeignKey: boolean;
+  /**
+   * A CASE whose branches are untyped parameters must be cast to the column's type in an UPDATE
+   * (PostgreSQL infers text otherwise); used by `bulkUpdate`. Absent: false.
+   */
+  readonly requiresCastedCaseInUpdates?: boolean;
 }

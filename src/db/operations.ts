@@ -50,8 +50,13 @@ export interface Operations {
   readonly random: string;
   /** FOR UPDATE clause. */
   forUpdate(options: { nowait?: boolean; skipLocked?: boolean }): string;
-  /** Concatenation of string expressions (default: `a || b`; MySQL needs `CONCAT(a, b)`). */
+  /** Concatenation of expressions, NULL counting as empty (default: `CONCAT_WS('', a, b)`). */
   concat?(parts: string[]): string;
+  /**
+   * A parameter placeholder with its type spelled out, for positions where the database cannot
+   * infer it (`SELECT $1`, function arguments); absent: the placeholder as is.
+   */
+  castParam?(placeholder: string, internalType: InternalType): string;
   /** The current timestamp (default: `CURRENT_TIMESTAMP`). */
   readonly now?: string;
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Avg, captureQueries, Count, F, FieldError, InvalidOperation, Max, Min, Q, Sum } from "torest";
 import { Author, Choice, day, models, Question, Tag } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
+import { portableSql } from "../support/sql.js";
 
 useTestDatabase(models);
 
@@ -64,8 +65,8 @@ describe(dbName("annotate() with aggregates"), () => {
     const rows = await Question.objects.annotate({ n: Count("choices") }).orderBy("id");
     expect(rows.map((q) => [q.question_text, q.n])).toEqual([["Pizza?", 3], ["Pasta?", 1], ["Soup?", 1]]);
     const { queries } = await captureQueries(() => Author.objects.annotate({ n: Count("question") }).fetch());
-    expect(queries[0]!.sql).toMatch(/LEFT OUTER JOIN "polls_question" ON .* GROUP BY "polls_author"."id", "polls_author"."name", "polls_author"."age"/);
-    expect((await Author.objects.annotate({ n: Count("question") })).map((a) => [a.name, a.n])).toEqual([["Ann", 2], ["Bob", 1], ["Cy", 0]]);
+    expect(portableSql(queries[0]!.sql)).toMatch(/LEFT OUTER JOIN "polls_question" ON .* GROUP BY "polls_author"."id", "polls_author"."name", "polls_author"."age"/);
+    expect((await Author.objects.annotate({ n: Count("question") }).orderBy("name")).map((a) => [a.name, a.n])).toEqual([["Ann", 2], ["Bob", 1], ["Cy", 0]]);
   });
 
   it("counts many-to-many both ways, and distinct avoids join multiplication", async () => {

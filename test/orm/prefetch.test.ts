@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { assertNumQueries, captureQueries, FieldError, loaded, Prefetch } from "torest";
 import { Author, Choice, day, models, Profile, Question, Tag } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
+import { portableSql } from "../support/sql.js";
 
 useTestDatabase(models);
 
@@ -39,7 +40,7 @@ describe(dbName("prefetchRelated and the query counter"), () => {
     const { result, queries } = await captureQueries(() => Tag.objects.filter({ name: "small-red" }).count());
     expect(result).toBe(1);
     expect(queries).toHaveLength(1);
-    expect(queries[0]!.sql).toMatch(/^SELECT COUNT\(\*\) FROM/);
+    expect(portableSql(queries[0]!.sql)).toMatch(/^SELECT COUNT\(\*\) FROM/);
     expect(queries[0]!.params).toEqual(["small-red"]);
     expect(queries[0]!.alias).toBe("default");
     // Outside a capture nothing is recorded.
@@ -59,7 +60,7 @@ describe(dbName("prefetchRelated and the query counter"), () => {
     expect(large.queries).toHaveLength(3);
     expect(small.result[1]).toEqual({ q: "small-q1", author: "small-author-1", choices: ["small-q1-c0", "small-q1-c1", "small-q1-c2"], tags: ["small-blue", "small-red"] });
     expect(large.result).toHaveLength(12);
-    expect(large.queries[1]!.sql).toMatch(/"question_id" IN \(/);
+    expect(portableSql(large.queries[1]!.sql)).toMatch(/"question_id" IN \(/);
   });
 
   it("without eager loading the same page costs queries per row (the N+1 it avoids)", async () => {

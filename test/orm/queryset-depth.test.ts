@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { atomic, captureQueries, Count, InvalidOperation, loaded } from "torest";
 import { Author, Choice, day, models, Profile, Question, Tag } from "./fixtures/polls.js";
 import { dbName, features, useTestDatabase } from "../support/db.js";
+import { portableSql } from "../support/sql.js";
 
 useTestDatabase(models);
 
@@ -28,7 +29,7 @@ describe(dbName("iterator()"), () => {
     });
     expect(result).toEqual(["Q3", "Q1", "Q4", "Q2", "Q5"]);
     expect(queries).toHaveLength(3);
-    expect(queries[0]!.sql).toMatch(/ORDER BY "polls_question"\."min_votes" ASC, "polls_question"\."id" ASC LIMIT 2$/);
+    expect(portableSql(queries[0]!.sql)).toMatch(/ORDER BY "polls_question"\."min_votes" ASC, "polls_question"\."id" ASC LIMIT 2$/);
   });
 
   it("can stop early without reading the rest, and runs prefetches per chunk", async () => {
@@ -78,7 +79,7 @@ describe(dbName("set operations"), () => {
 describe(dbName("only() and defer()"), () => {
   it("load only some columns; save() leaves the others alone", async () => {
     const { result, queries } = await captureQueries(() => Question.objects.only("question_text").get({ question_text: "Q1" }));
-    expect(queries[0]!.sql).toMatch(/^SELECT "polls_question"\."id", "polls_question"\."question_text" FROM/);
+    expect(portableSql(queries[0]!.sql)).toMatch(/^SELECT "polls_question"\."id", "polls_question"\."question_text" FROM/);
     expect(result.min_votes).toBeUndefined();
     result.question_text = "Q1!";
     await result.save();
@@ -111,7 +112,7 @@ describe(dbName("selectRelated, caching, getOrCreate, updateOrCreate, selectForU
       });
     });
     expect(queries).toHaveLength(1);
-    expect(queries[0]!.sql).toMatch(/INNER JOIN "polls_question" .* LEFT OUTER JOIN "polls_author" .* LEFT OUTER JOIN "polls_profile"/);
+    expect(portableSql(queries[0]!.sql)).toMatch(/INNER JOIN "polls_question" .* LEFT OUTER JOIN "polls_author" .* LEFT OUTER JOIN "polls_profile"/);
     expect(result).toEqual([["C1", "Q1", "Ann", "writes"], ["C2", "Q2", null, null], ["C3", "Q3", "Ann", "writes"], ["C4", "Q4", null, null], ["C5", "Q5", "Ann", "writes"]]);
   });
 
@@ -147,7 +148,7 @@ describe(dbName("selectRelated, caching, getOrCreate, updateOrCreate, selectForU
   it("selectForUpdate reads the rows inside a transaction on every backend", async () => {
     const { result, queries } = await captureQueries(() => atomic(() => Question.objects.selectForUpdate().filter({ question_text: "Q1" }).fetch()));
     expect(texts(result)).toEqual(["Q1"]);
-    if (!features().supportsSelectForUpdate) expect(queries[0]!.sql).not.toMatch(/FOR UPDATE/);
+    if (!features().supportsSelectForUpdate) expect(portableSql(queries[0]!.sql)).not.toMatch(/FOR UPDATE/);
   });
 
   it("selectForUpdate locks with FOR UPDATE (NOWAIT, SKIP LOCKED)", async (ctx) => {

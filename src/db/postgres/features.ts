@@ -14,4 +14,5 @@ export const postgresFeatures: Features = {
   supportsSetOperations: true,
   supportsExactDecimals: true,
   namesViolatedForeignKey: true,
+  requiresCastedCaseInUpdates: true,
 };

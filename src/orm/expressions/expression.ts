@@ -91,7 +91,7 @@ export class ValueExpression<T = unknown> extends Expression<T> {
       // Whole numbers are written inline: some drivers bind every JS number as a float
       // (better-sqlite3 does), which would print `0` as `0.0` in Concat.
       return typeof stored === "number" && Number.isSafeInteger(stored) && !(output?.internalType === "FloatField")
-        ? String(stored) : c.param(stored);
+        ? String(stored) : output && c.ops.castParam ? c.ops.castParam(c.param(stored), output.internalType) : c.param(stored);
     });
   }
 }

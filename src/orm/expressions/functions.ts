@@ -54,9 +54,9 @@ export class ConcatFunc extends Func<string> {
     super("CONCAT", args);
   }
 
+  // CONCAT_WS skips NULLs and converts numbers to text on SQLite (3.44+), PostgreSQL and MySQL.
   protected override template(c: CompileContext, args: string[]): string {
-    const parts = args.map((a) => `COALESCE(${a}, '')`);
-    return c.ops.concat ? c.ops.concat(parts) : `(${parts.join(" || ")})`;
+    return c.ops.concat ? c.ops.concat(args) : `CONCAT_WS('', ${args.join(", ")})`;
   }
 }
 

@@ -26,6 +26,21 @@ function batchSizeFor(asked: number | undefined, paramsPerRow: number, maxParams
   return Math.max(1, Math.min(asked ?? Infinity, Math.floor(maxParams / Math.max(1, paramsPerRow))));
 }
 
+/** The column type of `field` on this backend, for a CAST. */
+function castType(backend: ReturnType<typeof getBackend>, field: Field): string {
+  const fk = field instanceof ForeignKeyDef ? field.requireResolved() : null;
+  return backend.schema.columnType({
+    name: field.column,
+    type: field.internalType,
+    maxLength: fk ? fk.targetField.maxLength : field.maxLength,
+    maxDigits: (field as { maxDigits?: number }).maxDigits,
+    decimalPlaces: (field as { decimalPlaces?: number }).decimalPlaces,
+    nullable: true,
+    primaryKey: false,
+    unique: false,
+  });
+}
+
 /** Pick up keys of related objects saved after assignment; refuse unsaved ones (as `save()`). */
 function prepareRelated(instance: Instance, options: Options): void {
   for (const field of options.fields) {
@@ -129,7 +144,8 @@ export async function bulkUpdate<T>(options: Options, objects: T[], fieldNames: 
             : c.param(field.toDb(ops, field.preSave(instance, false)));
           return `WHEN ${q(pk.column)} = ${key} THEN ${rhs}`;
         });
-        return `${q(field.column)} = CASE ${cases.join(" ")} END`;
+        const sql = `CASE ${cases.join(" ")} END`;
+        return `${q(field.column)} = ${backend.features.requiresCastedCaseInUpdates ? `CAST(${sql} AS ${castType(backend, field)})` : sql}`;
       });
       const keys = batch.map((instance) => c.param(pk.toDb(ops, instance[pk.attname])));
       const sql = `UPDATE ${q(options.dbTable)} SET ${sets.join(", ")} WHERE ${q(pk.column)} IN (${keys.join(", ")})`;
