@@ -105,6 +105,8 @@ describe(dbName("querysets"), () => {
     expect(await Player.objects.orderBy("team__name").count()).toBe(5);
     expect((await Player.objects.orderBy("team__name")).length).toBe(5);
     expect(names(await Team.objects.orderBy("-player__score").distinct().slice(0, 1))).toEqual(["Blue"]);
+    // Ordering does not change a count.
+    expect(await Team.objects.filter({ player__isnull: false }).orderBy("-player__score").distinct().count()).toBe(2);
     expect(() => Player.objects.orderBy("nope")).toThrow(FieldError);
     expect(() => Player.objects.orderBy("nope")).toThrow("Cannot resolve keyword 'nope' into field. Choices are: id, name, score, team");
   });

@@ -194,7 +194,13 @@ export function compileCount(query: Query, ops: Operations): CompiledSql {
   const c = new SqlCompiler(ops);
   if (query.distinct || query.isSliced || query.combinator || query.having.children.length ||
     query.annotations.some((a) => a.expr.aggregate) || query.distinctOn.length) {
-    const inner = compileSelect(query, ops);
+    // Ordering cannot change a count unless it picks the rows of a slice (Django clears it too).
+    let counted = query;
+    if (!query.isSliced && !query.combinator) {
+      counted = query.clone();
+      counted.ordering = [];
+    }
+    const inner = compileSelect(counted, ops);
     return { sql: `SELECT COUNT(*) FROM (${inner.sql}) subquery`, params: inner.params };
   }
   return { sql: `SELECT COUNT(*) FROM ${c.from(query)}${c.where(query)}`, params: c.params };

@@ -16,6 +16,15 @@ export function selectSql(c: SqlCompiler, query: Query): string {
   const ordered = grouped ? query : withDefaultOrdering(query);
   const { ops } = c;
   const columns = selectList(c, ordered);
+  if (ordered.distinct && !ordered.distinctOn.length && !ordered.valueColumns) {
+    // As Django: the ordering columns are selected too (PostgreSQL requires them with DISTINCT).
+    // They follow the loaded columns, so loaders never see them.
+    for (const term of ordered.ordering ?? []) {
+      if (term.expr === "random" || term.expr.kind !== "col") continue;
+      const sql = c.column(term.expr);
+      if (!columns.includes(sql)) columns.push(sql);
+    }
+  }
   const from = c.from(ordered);
   const where = c.where(ordered);
   const groupBy = grouped ? groupBySql(c, ordered) : "";
