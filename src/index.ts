@@ -13,7 +13,7 @@ export type { SaveOptions } from "./orm/model/persistence.js";
 export type { DeleteResult } from "./orm/model/delete-instance.js";
 export { apps } from "./orm/model/registry.js";
 
-export { Field, type FieldOptions, type Choices } from "./orm/fields/field.js";
+export { Field, type FieldOptions, type Choices, type ChoicesInput } from "./orm/fields/field.js";
 export { CharField, TextField, EmailField, URLField, SlugField, type CharFieldOptions } from "./orm/fields/text.js";
 export {
   AutoField, BigAutoField, SmallAutoField, IntegerField, SmallIntegerField, BigIntegerField,

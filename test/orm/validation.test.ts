@@ -48,7 +48,14 @@ class Required extends Model("validation", {
   }
 }
 
-useTestDatabase([Author, Article, Membership, Required]);
+class Media extends Model("validation", {
+  kind: CharField({
+    maxLength: 10,
+    choices: [["Audio", [["vinyl", "Vinyl"], ["cd", "CD"]]], ["Video", [["vhs", "VHS Tape"]]], ["unknown", "Unknown"]],
+  }),
+}) {}
+
+useTestDatabase([Author, Article, Membership, Required, Media]);
 
 async function messages(instance: { fullClean(o?: object): Promise<void> }, options?: object): Promise<Record<string, string[]>> {
   const error = await instance.fullClean(options).then(() => null, (e: unknown) => e);
@@ -143,6 +150,14 @@ describe(dbName("fullClean: Django's messages"), () => {
     expect(await messages(new Article({ title: "t", status: "p" }))).toEqual({ __all__: ["A published article needs a body."] });
     const author = await Author.objects.create({ name: "r" });
     expect(await messages(new Required({ author, level: 13 }))).toEqual({ level: ["Unlucky."] });
+  });
+
+  it("grouped choices are validated against every group", async () => {
+    const media = Media.meta.getField("kind") as unknown as { choices: readonly (readonly [string, string])[] };
+    expect(media.choices).toEqual([["vinyl", "Vinyl"], ["cd", "CD"], ["vhs", "VHS Tape"], ["unknown", "Unknown"]]);
+    await new Media({ kind: "cd" }).fullClean();
+    await new Media({ kind: "unknown" }).fullClean();
+    expect(await messages(new Media({ kind: "Audio" }))).toEqual({ kind: ["Value 'Audio' is not a valid choice."] });
   });
 
   it("exclude skips fields", async () => {

@@ -2,8 +2,19 @@ import type { InternalType, Operations } from "../../db/operations.js";
 import { ValidationError, type ValidationMessage } from "../errors.js";
 import type { Validator } from "./validators.js";
 
-/** A choice: `[value, label]` pairs, or grouped as Django allows. */
+/** Choices as `[value, label]` pairs. */
 export type Choices<T> = readonly (readonly [T, string])[];
+
+/**
+ * Choices as declared: pairs, or named groups of pairs as Django allows
+ * (`[["Audio", [["vinyl", "Vinyl"], ["cd", "CD"]]], ["unknown", "Unknown"]]`).
+ */
+export type ChoicesInput<T> = readonly (readonly [T, string] | readonly [string, Choices<T>])[];
+
+/** The pairs of possibly grouped choices (Django's `flatchoices`). */
+export function flattenChoices<T>(choices: ChoicesInput<T>): Choices<T> {
+  return choices.flatMap((entry) => (Array.isArray(entry[1]) ? (entry[1] as Choices<T>) : [entry as readonly [T, string]]));
+}
 
 /** Options every field accepts (Django's `Field.__init__`). */
 export interface FieldOptions<T = unknown> {
@@ -12,7 +23,7 @@ export interface FieldOptions<T = unknown> {
   /** A value, or a function called for each new instance. */
   default?: T | (() => T);
   unique?: boolean;
-  choices?: Choices<T>;
+  choices?: ChoicesInput<T>;
   primaryKey?: boolean;
   dbColumn?: string;
   dbIndex?: boolean;
@@ -81,7 +92,7 @@ export abstract class Field<T = unknown, Null extends boolean = boolean, Pk exte
     this.unique = (options.unique ?? false) || this.primaryKey;
     this.dbIndex = options.dbIndex ?? false;
     this.editable = options.editable ?? true;
-    this.choices = options.choices;
+    this.choices = options.choices && flattenChoices(options.choices);
     this.helpText = options.helpText ?? "";
     this.validators = options.validators ?? [];
     this.explicitVerboseName = options.verboseName;
