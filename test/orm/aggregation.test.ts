@@ -55,6 +55,18 @@ describe(dbName("aggregate()"), () => {
     expect(await Question.objects.aggregate({ best: Max("rating"), avg: Avg("rating") })).toEqual({ best: "4.50", avg: "3.88" });
   });
 
+  it("aggregates over aggregate annotations, slices and distinct rows through a subquery", async () => {
+    const perQuestion = Question.objects.annotate({ n: Count("choices") });
+    const stats = await perQuestion.aggregate({ avg: Avg("n"), most: Max("n"), total: Sum("n"), questions: Count("*") });
+    expect(stats.avg).toBeCloseTo(5 / 3);
+    expect([stats.most, stats.total, stats.questions]).toEqual([3, 5, 3]);
+    expect(await perQuestion.filter({ n__gt: 1 }).aggregate({ rows: Count("*") })).toEqual({ rows: 1 });
+    expect(await Choice.objects.orderBy("-votes").slice(0, 2).aggregate({ top2: Sum("votes") })).toEqual({ top2: 8 });
+    expect(await Choice.objects.values("question").distinct().aggregate({ n: Count("question") })).toEqual({ n: 3 });
+    const { queries } = await captureQueries(() => perQuestion.aggregate({ avg: Avg("n") }));
+    expect(portableSql(queries[0]!.sql)).toMatch(/^SELECT AVG\("subquery"\."__col0"\) FROM \(SELECT .* GROUP BY .*\) "subquery"$/);
+  });
+
   it("refuses non-aggregates with a clear error", async () => {
     await expect(Choice.objects.aggregate({ v: F("votes") })).rejects.toThrow(new FieldError("'v' is not an aggregate expression"));
   });

@@ -44,6 +44,20 @@ describe(dbName("F expressions"), () => {
     expect(await Choice.objects.orderBy("id").valuesList("votes", { flat: true })).toEqual([13, 11, 5]);
   });
 
+  it("save() an F expression: the database adds to the stored value, so no increment is lost", async () => {
+    const mine = await Choice.objects.get({ choice_text: "yes" });
+    const theirs = await Choice.objects.get({ choice_text: "yes" });
+    Object.assign(mine, { votes: F("votes").add(1) });
+    await mine.save();
+    Object.assign(theirs, { votes: F("votes").add(1) });
+    await theirs.save();
+    await mine.refreshFromDb();
+    expect(mine.votes).toBe(5);
+    const fresh = new Choice({ question_id: mine.question_id, choice_text: "new" });
+    Object.assign(fresh, { votes: F("votes").add(1) });
+    await expect(fresh.save()).rejects.toThrow('Failed to insert expression "CombinedExpression" on polls.Choice. F() expressions can only be used to update, not to insert.');
+  });
+
   it("refuse joined references in update(), as Django", async () => {
     await expect(Choice.objects.update({ votes: F("question__min_votes") })).rejects.toThrow(new FieldError("Joined field references are not permitted in this query"));
   });

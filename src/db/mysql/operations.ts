@@ -1,5 +1,6 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
-import { formatDate, formatDateTimeSql, formatDecimal, normalizeUuid, parseDateTime } from "../values.js";
+import { quantizeDecimal } from "../decimal.js";
+import { formatDate, formatDateTimeSql, normalizeUuid, parseDateTime } from "../values.js";
 
 // Tables are created with utf8mb4_bin (schema.ts), but the case-sensitive lookups say so
 // themselves, so that they also hold on tables of an existing database with a _ci collation.
@@ -28,6 +29,18 @@ const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 const UNITS: Record<DatePart, string> = {
   year: "YEAR", month: "MONTH", day: "DAY", hour: "HOUR", minute: "MINUTE", second: "SECOND", week_day: "", quarter: "QUARTER",
 };
+
+/** Number kinds converted from text: SUM and AVG give numeric/DECIMAL results. */
+const NUMBERS: InternalType[] = [
+  "FloatField", "IntegerField", "SmallIntegerField", "BigIntegerField", "PositiveIntegerField",
+  "PositiveSmallIntegerField", "PositiveBigIntegerField", "AutoField", "BigAutoField", "SmallAutoField",
+];
+
+/** An integer from text, kept as text beyond 2^53 (as bigint columns are). */
+function integerOf(text: string): number | string {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+}
 
 export const mysqlOperations: Operations = {
   quoteName: (name) => `\`${name.replace(/`/g, "``")}\``,
@@ -73,13 +86,18 @@ export const mysqlOperations: Operations = {
       case "BooleanField": return Boolean(Number(value));
       // dateStrings: the driver returns the stored UTC text, parsed here with its microseconds.
       case "DateTimeField": return typeof value === "string" ? parseDateTime(value) : value;
-      case "DecimalField": return formatDecimal(value, decimalPlaces);
+      case "DecimalField": return quantizeDecimal(value, decimalPlaces);
+      // Columns arrive as numbers; aggregates (SUM, AVG) may come back as numeric text.
+      case "FloatField": return typeof value === "string" ? Number(value) : value;
+      case "IntegerField": case "SmallIntegerField": case "BigIntegerField": case "PositiveIntegerField":
+      case "PositiveSmallIntegerField": case "PositiveBigIntegerField": case "AutoField": case "BigAutoField": case "SmallAutoField":
+        return typeof value === "string" ? integerOf(value) : value;
       case "JSONField": return typeof value === "string" ? JSON.parse(value) : value;
       case "UUIDField": return typeof value === "string" ? normalizeUuid(value) : value;
       default: return value;
     }
   },
-  convertedTypes: new Set<InternalType>(["BooleanField", "DateTimeField", "DecimalField", "JSONField", "UUIDField"]),
+  convertedTypes: new Set<InternalType>([...NUMBERS, "BooleanField", "DateTimeField", "DecimalField", "JSONField", "UUIDField"]),
   beginSql: "START TRANSACTION",
   returning: () => null,
   insertDefaultValues: (table) => `INSERT INTO ${table} () VALUES ()`,
