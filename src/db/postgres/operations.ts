@@ -1,5 +1,6 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
-import { formatDate, formatDateTimeIso, formatDecimal, normalizeUuid, parseDateTime } from "../values.js";
+import { quantizeDecimal } from "../decimal.js";
+import { formatDate, formatDateTimeIso, normalizeUuid, parseDateTime } from "../values.js";
 
 // Django's PostgreSQL operators. Pattern and regex lookups cast the column to text (so they also
 // work on numbers and dates); the i-lookups compare UPPER() of both sides, as Django does.
@@ -25,6 +26,27 @@ const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const FIELDS: Record<DatePart, string> = {
   year: "YEAR", month: "MONTH", day: "DAY", hour: "HOUR", minute: "MINUTE", second: "SECOND", week_day: "DOW", quarter: "QUARTER",
+};
+
+/** Number kinds converted from text: SUM and AVG give numeric/DECIMAL results. */
+const NUMBERS: InternalType[] = [
+  "FloatField", "IntegerField", "SmallIntegerField", "BigIntegerField", "PositiveIntegerField",
+  "PositiveSmallIntegerField", "PositiveBigIntegerField", "AutoField", "BigAutoField", "SmallAutoField",
+];
+
+/** An integer from text, kept as text beyond 2^53 (as bigint columns are). */
+function integerOf(text: string): number | string {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+}
+
+/** Types for parameters the server cannot infer (castParam). */
+const PARAM_TYPES: Record<InternalType, string> = {
+  AutoField: "integer", BigAutoField: "bigint", SmallAutoField: "smallint", CharField: "varchar", SlugField: "varchar",
+  TextField: "text", IntegerField: "integer", SmallIntegerField: "smallint", BigIntegerField: "bigint",
+  PositiveIntegerField: "integer", PositiveSmallIntegerField: "smallint", PositiveBigIntegerField: "bigint",
+  FloatField: "double precision", DecimalField: "numeric", BooleanField: "boolean", DateField: "date",
+  DateTimeField: "timestamp with time zone", UUIDField: "uuid", JSONField: "jsonb",
 };
 
 export const postgresOperations: Operations = {
@@ -70,12 +92,17 @@ export const postgresOperations: Operations = {
       // Timestamps and JSON arrive as text (type parsers in backend.ts): pg would lose the
       // microseconds of a timestamp, and parse a JSON string scalar as the bare string.
       case "DateTimeField": return typeof value === "string" ? parseDateTime(value) : value;
-      case "DecimalField": return formatDecimal(value, decimalPlaces);
+      case "DecimalField": return quantizeDecimal(value, decimalPlaces);
+      // Columns arrive as numbers; aggregates (SUM, AVG) may come back as numeric text.
+      case "FloatField": return typeof value === "string" ? Number(value) : value;
+      case "IntegerField": case "SmallIntegerField": case "BigIntegerField": case "PositiveIntegerField":
+      case "PositiveSmallIntegerField": case "PositiveBigIntegerField": case "AutoField": case "BigAutoField": case "SmallAutoField":
+        return typeof value === "string" ? integerOf(value) : value;
       case "JSONField": return typeof value === "string" ? JSON.parse(value) : value;
       default: return value;
     }
   },
-  convertedTypes: new Set<InternalType>(["DateTimeField", "DecimalField", "JSONField"]),
+  convertedTypes: new Set<InternalType>([...NUMBERS, "DateTimeField", "DecimalField", "JSONField"]),
   beginSql: "BEGIN",
   returning: (columns) => ` RETURNING ${columns.join(", ")}`,
   insertDefaultValues: (table) => `INSERT INTO ${table} DEFAULT VALUES`,
@@ -84,12 +111,4 @@ export const postgresOperations: Operations = {
   forUpdate: ({ nowait, skipLocked }) => ` FOR UPDATE${nowait ? " NOWAIT" : skipLocked ? " SKIP LOCKED" : ""}`,
   // node-pg sends parameters untyped: `SELECT $1` or CONCAT_WS('', $1) cannot tell their type.
   castParam: (placeholder, type) => `${placeholder}::${PARAM_TYPES[type] ?? "text"}`,
-};
-
-/** PostgreSQL types of expression parameters (the rest are text). */
-const PARAM_TYPES: Partial<Record<InternalType, string>> = {
-  IntegerField: "integer", SmallIntegerField: "smallint", BigIntegerField: "bigint", PositiveIntegerField: "integer",
-  PositiveSmallIntegerField: "smallint", PositiveBigIntegerField: "bigint", AutoField: "integer", BigAutoField: "bigint",
-  SmallAutoField: "smallint", FloatField: "double precision", DecimalField: "numeric", BooleanField: "boolean",
-  DateField: "date", DateTimeField: "timestamp with time zone", UUIDField: "uuid", JSONField: "jsonb",
 };
