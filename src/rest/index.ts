@@ -72,3 +72,5 @@ export { restifyModel } from "./restify/decorator.js";
 export { restifyApp, type RestifyAppOptions } from "./restify/restify-app.js";
 export type { RestifyOptions, ViewParams } from "./restify/options.js";
 export { ApiRootView } from "./restify/root-view.js";
+export { openApiSchema } from "./openapi/generator.js";
+export { SchemaView } from "./openapi/schema-view.js";

@@ -14,7 +14,12 @@ import { markModel } from "./registry.js";
  * ```
  */
 export function restifyModel(options: RestifyOptions = {}) {
-  return function <C extends Function>(value: C, _context?: ClassDecoratorContext): void {
+  return function <C extends Function>(value: C, context?: ClassDecoratorContext): void {
     markModel(value as unknown as ModelClass, options);
+    // Register the model now, as Django does at import: its relations then show on the models
+    // it points at (reverse accessors, nested routes) however the app is built.
+    const bind = () => void (value as unknown as ModelClass).meta;
+    if (context) context.addInitializer(bind);
+    else bind();
   };
 }

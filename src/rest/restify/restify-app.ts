@@ -8,6 +8,8 @@ import { modelRoutes } from "./model-routes.js";
 import type { RestifyOptions } from "./options.js";
 import { markedModels } from "./registry.js";
 import { ApiRootView } from "./root-view.js";
+import { openApiSchema } from "../openapi/generator.js";
+import { SchemaView } from "../openapi/schema-view.js";
 
 export interface RestifyAppOptions {
   /**
@@ -23,6 +25,8 @@ export interface RestifyAppOptions {
   pagination?: Pagination | null;
   /** Serve the API root at `/` (default true). */
   root?: boolean;
+  /** Serve an OpenAPI 3 document of the API at `<prefix>/<schemaPath>` (e.g. "openapi"); off by default. */
+  schemaPath?: string;
 }
 
 /**
@@ -43,6 +47,8 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
     if (Array.isArray(item)) entries.set(item[0] as ModelClass, item[1] as RestifyOptions);
     else if (!entries.has(item as ModelClass)) entries.set(item as ModelClass, {});
   }
+  // Bind every served model first, so that relations between them are resolved on both sides.
+  for (const model of entries.keys()) void model.meta;
   const router = new Router<ViewHandler>();
   const root: [string, string][] = [];
   const optionsOf = (model: ModelClass) => entries.get(model) ?? {};
@@ -53,5 +59,12 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
     root.push([key, `/${key}/`]);
   }
   if (options.root ?? true) router.add({ pattern: "", name: "api-root", view: ApiRootView.asView({ entries: root }) });
-  return createHandler({ router, prefix: trimmed, settings: options.settings });
+  let schema: Record<string, unknown> | null = null;
+  if (options.schemaPath) {
+    const pattern = `${trimmed ? `${trimmed}/` : ""}${options.schemaPath.replace(/^\/+|\/+$/g, "")}/`;
+    const document = () => (schema ??= openApiSchema(handler));
+    router.add({ pattern, name: "openapi-schema", view: SchemaView.asView({ document }) });
+  }
+  const handler = createHandler({ router, prefix: trimmed, settings: options.settings });
+  return handler;
 }

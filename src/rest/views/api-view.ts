@@ -55,6 +55,7 @@ export class APIView {
       allowedMethods,
       allowHeader,
       viewClass: this,
+      init: bound,
       handle: (request) => Object.assign(new this(), bound).dispatch(request),
     };
   }

@@ -15,5 +15,7 @@ export interface ViewHandler {
   readonly allowHeader: string;
   /** The view class, for metadata and schema generation. */
   readonly viewClass: abstract new () => object;
+  /** The instance properties `asView` binds (model, serializer...), for schema generation. */
+  readonly init?: Readonly<Record<string, unknown>>;
   handle(request: RestRequest): Promise<RestResponse>;
 }
