@@ -40,22 +40,30 @@ export class Aggregate<T = unknown> extends Expression<T> {
     return `${this.source}__${this.fn.toLowerCase()}`;
   }
 
-  resolve(ctx: ResolveContext): SqlExpr {
+  /**
+   * The aggregated argument (with the `filter` condition folded into a CASE), resolved on
+   * `ctx.query`, and the output field; null argument: `*`. Used directly by `aggregate()` over
+   * a subquery, where the argument becomes a column of the inner query.
+   */
+  argument(ctx: ResolveContext): { arg: SqlExpr | null; field: Field | null } {
     const sub: ResolveContext = { ...ctx, reuse: true };
     const star = this.source === "*";
     const source = star ? null : (typeof this.source === "string" ? new FExpression(this.source) : this.source).resolve(sub);
-    if (source?.aggregate) {
-      throw new FieldError(`Cannot compute ${this.fn}('${String(typeof this.source === "string" ? this.source : "expression")}'): it is an aggregate`);
-    }
     const condition: WhereNode | null = this.options.filter ? buildWhere(ctx.query, toQ(this.options.filter), ctx.filterCall) : null;
     const field = this.options.outputField ?? this.outputField(source?.field ?? null);
+    if (!condition) return { arg: source, field };
+    const arg = sqlExpr(source?.field ?? null, (c) => `CASE WHEN ${c.condition(condition)} THEN ${source ? source.sql(c) : "1"} ELSE NULL END`, source ? [source] : []);
+    return { arg, field };
+  }
+
+  resolve(ctx: ResolveContext): SqlExpr {
+    const { arg, field } = this.argument(ctx);
+    if (arg?.aggregate) {
+      throw new FieldError(`Cannot compute ${this.fn}('${String(typeof this.source === "string" ? this.source : "expression")}'): it is an aggregate`);
+    }
     const distinct = this.options.distinct ? "DISTINCT " : "";
     const fn = this.fn;
-    return sqlExpr(field, (c) => {
-      let arg = source ? source.sql(c) : star && condition ? "1" : "*";
-      if (condition) arg = `CASE WHEN ${c.condition(condition)} THEN ${arg} ELSE NULL END`;
-      return `${fn}(${distinct}${arg})`;
-    }, source ? [source] : [], true);
+    return sqlExpr(field, (c) => `${fn}(${distinct}${arg ? arg.sql(c) : "*"})`, arg ? [arg] : [], true);
   }
 }
 

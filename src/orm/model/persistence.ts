@@ -5,6 +5,7 @@ import { IntegerFieldDef } from "../fields/numeric.js";
 import type { Field } from "../fields/field.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { compileInsert, compileUpdate } from "../sql/write.js";
+import { Expression } from "../expressions/expression.js";
 import type { Options } from "./options.js";
 import { cacheGet, cacheHas, stateOf } from "./state.js";
 import { loadRows } from "../query/load.js";
@@ -52,6 +53,7 @@ function prepareRelatedFields(instance: Instance, options: Options): void {
  */
 function prepForSave(field: Field, value: unknown): unknown {
   if (value === null || value === undefined) return value;
+  if (value instanceof Expression) return value;
   try {
     return field.toJs(value);
   } catch (error) {
@@ -79,7 +81,10 @@ export async function saveInstance(instance: Instance, options: Options, save: S
     !(state.adding && options.pk.hasDefault() && !save.forceUpdate);
   if (tryUpdate) {
     const where = { field: options.pk, value: pkValue };
-    const statement = compileUpdate(options, values, where, backend.ops);
+    // `choice.votes = F("votes").add(1)`: the database computes the new value (no lost update).
+    const resolved = values.map(([f, v]) => [f, v instanceof Expression
+      ? v.resolve({ query: Query.forModel(options), filterCall: -1, reuse: false, allowJoins: false }) : v] as const);
+    const statement = compileUpdate(options, resolved, where, backend.ops);
     const updated = values.length === 0
       ? (await executor.query(...countPk(options, pkValue, backend))).length
       : (await executor.execute(statement.sql, statement.params)).rowCount;
@@ -94,6 +99,8 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const auto = isAutoPk(options) && (pkValue === null || pkValue === undefined);
   const insertFields = auto ? fields : [options.pk, ...fields.filter((f) => f !== options.pk)];
   const insertValues = insertFields.map((f) => prepForSave(f, f === options.pk ? pkValue : instance[f.attname]));
+  const expression = insertValues.find((v) => v instanceof Expression);
+  if (expression) throw new InvalidOperation(`Failed to insert expression "${expression.constructor.name}" on ${options.label}. F() expressions can only be used to update, not to insert.`);
   const statement = compileInsert(options, insertFields, [insertValues], backend, auto);
   const result = await executor.execute(statement.sql, statement.params);
   if (auto) {

@@ -36,9 +36,7 @@ export function withExpressionFilter(query: Query, expression: Expression, negat
  * GROUP BY, no ordering.
  */
 export function aggregateQuery(query: Query, aggregates: Record<string, unknown>): Query {
-  if (query.annotations.some((a) => a.expr.aggregate) || query.isSliced || query.distinct || query.combinator || query.distinctOn.length) {
-    throw new InvalidOperation("aggregate() after annotate() with an aggregate, slicing, distinct() or union() is not supported yet.");
-  }
+  if (query.combinator) throw new InvalidOperation("aggregate() after union(), intersection() or difference() is not supported yet.");
   const copy = query.clone();
   copy.ordering = [];
   copy.related = [];

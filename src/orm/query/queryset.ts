@@ -22,6 +22,7 @@ import { Aggregate } from "../expressions/aggregates.js";
 import { loadValues, withValues } from "./values.js";
 import { prefetchRelatedObjects, type PrefetchLookup } from "./prefetch.js";
 import { bulkCreate, bulkUpdate, type BulkCreateOptions } from "./bulk.js";
+import { aggregateOverSubquery, needsAggregateSubquery } from "./aggregate-subquery.js";
 import type { Combinator } from "./query.js";
 
 /** What `annotate()` adds to each row's type. */
@@ -153,6 +154,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       else Object.assign(named, arg);
     }
     if (this.query.empty) return Object.fromEntries(Object.keys(named).map((k) => [k, null]));
+    if (needsAggregateSubquery(this.query)) return aggregateOverSubquery(this.query, named, this.db);
     const rows = await this.chain(aggregateQuery(this.query, named)).fetch();
     return rows[0] as Record<string, unknown>;
   }

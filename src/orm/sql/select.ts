@@ -8,14 +8,14 @@ import { withDefaultOrdering } from "./compiler.js";
  * once an aggregate is selected, HAVING, ORDER BY, LIMIT, FOR UPDATE; or a UNION/INTERSECT/EXCEPT
  * of several such statements.
  */
-export function selectSql(c: SqlCompiler, query: Query): string {
+export function selectSql(c: SqlCompiler, query: Query, options: { aliasColumns?: boolean } = {}): string {
   if (query.combinator) return combinedSql(c, query);
   const grouped = query.having.children.length > 0 || query.annotations.some((a) => a.expr.aggregate) ||
     (query.valueColumns?.some((v) => v.expr.aggregate) ?? false);
   // Django drops Meta.ordering from GROUP BY queries: it would change the groups.
   const ordered = grouped ? query : withDefaultOrdering(query);
   const { ops } = c;
-  const columns = selectList(c, ordered);
+  const columns = selectList(c, ordered, options.aliasColumns ?? false);
   if (ordered.distinct && !ordered.distinctOn.length && !ordered.valueColumns) {
     // As Django: the ordering columns are selected too (PostgreSQL requires them with DISTINCT).
     // They follow the loaded columns, so loaders never see them.
@@ -38,8 +38,9 @@ export function selectSql(c: SqlCompiler, query: Query): string {
 }
 
 /** The selected expressions, in the order the loaders read them. */
-function selectList(c: SqlCompiler, query: Query): string[] {
-  if (query.valueColumns) return query.valueColumns.map((v) => v.expr.sql(c));
+function selectList(c: SqlCompiler, query: Query, alias: boolean): string[] {
+  // Named columns (`AS "name"`) when the select is a derived table read by name.
+  if (query.valueColumns) return query.valueColumns.map((v) => (alias ? `${v.expr.sql(c)} AS ${c.ops.quoteName(v.name)}` : v.expr.sql(c)));
   const columns = c.selectColumns(query);
   for (const annotation of query.annotations) columns.push(annotation.expr.sql(c));
   return columns;

@@ -2,7 +2,8 @@ import type { DatabaseBackend } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
 import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
-import type { CompiledSql } from "./compiler.js";
+import { SqlCompiler, type CompiledSql } from "./compiler.js";
+import { isSqlExpr } from "../expressions/sql-expr.js";
 
 /** INSERT of one or more rows; with `returnPk`, the generated keys come back where supported. */
 export function compileInsert(options: Options, fields: Field[], rows: unknown[][], backend: DatabaseBackend, returnPk: boolean): CompiledSql {
@@ -23,10 +24,8 @@ export function compileInsert(options: Options, fields: Field[], rows: unknown[]
 export function compileUpdate(options: Options, values: readonly (readonly [Field, unknown])[], where: { field: Field; value: unknown }, ops: Operations): CompiledSql {
   const q = ops.quoteName;
   const params: unknown[] = [];
-  const sets = values.map(([field, value]) => {
-    params.push(field.toDb(ops, value));
-    return `${q(field.column)} = ${ops.placeholder(params.length)}`;
-  });
+  const c = new SqlCompiler(ops, params);
+  const sets = values.map(([field, value]) => `${q(field.column)} = ${isSqlExpr(value) ? value.sql(c) : c.param(field.toDb(ops, value))}`);
   params.push(where.field.toDb(ops, where.value));
   return { sql: `UPDATE ${q(options.dbTable)} SET ${sets.join(", ")} WHERE ${q(where.field.column)} = ${ops.placeholder(params.length)}`, params };
 }
@@ -35,10 +34,8 @@ export function compileUpdate(options: Options, values: readonly (readonly [Fiel
 export function compileWhereIn(kind: "update" | "delete", options: Options, column: Field, keys: unknown[], ops: Operations, values: readonly (readonly [Field, unknown])[] = []): CompiledSql {
   const q = ops.quoteName;
   const params: unknown[] = [];
-  const sets = values.map(([field, value]) => {
-    params.push(field.toDb(ops, value));
-    return `${q(field.column)} = ${ops.placeholder(params.length)}`;
-  });
+  const c = new SqlCompiler(ops, params);
+  const sets = values.map(([field, value]) => `${q(field.column)} = ${isSqlExpr(value) ? value.sql(c) : c.param(field.toDb(ops, value))}`);
   const list = keys.map((key) => {
     params.push(column.toDb(ops, key));
     return ops.placeholder(params.length);
