@@ -9,6 +9,7 @@ import { ModelSerializer } from "../serializers/model-serializer.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
 import { ManyToManyDetailView, ManyToManyListView, OneToManyListView } from "./nested-views.js";
+import { CustomActionView } from "./custom-action.js";
 import type { RestifyOptions } from "./options.js";
 
 /** One row of the route table restifyApp builds. */
@@ -84,6 +85,14 @@ export function modelRoutes(
     { pattern: base, name: `${name}-list`, view: ModelViewSet.asView({ ...init, actions: LIST_ACTIONS } as never) },
     { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ModelViewSet.asView({ ...init, actions: DETAIL_ACTIONS } as never) },
   ];
+  for (const action of options.customActions ?? []) {
+    const actions = Object.fromEntries((action.methods ?? ["GET"]).map((m) => [m.toLowerCase(), "run"]));
+    rows.push({
+      pattern: `${base}${action.detail ? "<pk>/" : ""}${action.name}/`,
+      name: `${name}-${action.name}`,
+      view: CustomActionView.asView({ ...init, actions, customAction: action } as never),
+    });
+  }
   const exclude = new Set(options.exclude ?? []);
   const nested = (accessor: string) => ({ pattern: `${base}<parent_pk>/${accessor}/`, name: `${name}-${meta.modelName}-${accessor}` });
 

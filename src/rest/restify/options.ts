@@ -4,6 +4,7 @@ import type { Pagination } from "../pagination/pagination.js";
 import type { Permission } from "../permissions/permission.js";
 import type { SerializerField } from "../serializers/fields/base.js";
 import type { Throttle } from "../throttling/throttle.js";
+import type { CustomAction } from "./custom-action.js";
 
 /**
  * View settings for one model's endpoints (django-to-rest's `customViewParams`, DRF's view
@@ -32,4 +33,6 @@ export interface RestifyOptions {
   searchFields?: readonly string[];
   orderingFields?: readonly string[];
   customViewParams?: ViewParams;
+  /** Extra endpoints (DRF's `@action`). */
+  customActions?: readonly CustomAction[];
 }
