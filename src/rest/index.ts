@@ -20,6 +20,7 @@ export {
   NotAuthenticated,
   PermissionDenied,
   NotFound,
+  ProtectedObject,
   MethodNotAllowed,
   NotAcceptable,
   RequestTooLarge,

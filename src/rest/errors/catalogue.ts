@@ -15,6 +15,7 @@ export const ERRORS = {
   not_authenticated: { status: 401, message: "Authentication credentials were not provided." },
   permission_denied: { status: 403, message: "You do not have permission to perform this action." },
   not_found: { status: 404, message: "Not found." },
+  protected: { status: 409, message: "This object is still referenced by other objects." },
   method_not_allowed: { status: 405, message: 'Method "{method}" not allowed.' },
   not_acceptable: { status: 406, message: "Could not satisfy the request Accept header." },
   request_too_large: { status: 413, message: "Request body too large. The limit is {limit} bytes." },

@@ -59,6 +59,11 @@ export class NotFound extends APIException {
   static override defaultCode: ErrorCode = "not_found";
 }
 
+/** A delete refused because protected or restricted foreign keys point at the object (409). */
+export class ProtectedObject extends APIException {
+  static override defaultCode: ErrorCode = "protected";
+}
+
 export class MethodNotAllowed extends APIException {
   static override defaultCode: ErrorCode = "method_not_allowed";
   constructor(method: string, detail?: DetailInput) {

@@ -1,7 +1,7 @@
-import { IntegrityError, type ModelClass, type QuerySet } from "../../index.js";
+import { IntegrityError, ProtectedError, RestrictedError, type ModelClass, type QuerySet } from "../../index.js";
 import { atomic } from "../../db/transaction.js";
 import { ErrorDetail } from "../errors/error-detail.js";
-import { NotFound, ValidationError } from "../errors/exceptions.js";
+import { NotFound, ProtectedObject, ValidationError } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
 import type { Pagination } from "../pagination/pagination.js";
@@ -87,6 +87,8 @@ export class GenericAPIView extends APIView {
       if (error instanceof IntegrityError) {
         throw new ValidationError({ non_field_errors: [new ErrorDetail(error.message, "integrity")] });
       }
+      // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
+      if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
       throw error;
     }
   }
