@@ -125,6 +125,15 @@ describe(dbName("annotate() with aggregates"), () => {
     expect(rows).toEqual([[3, 6], [1, 2], [1, 2]]);
   });
 
+  it("update() and delete() act on the rows passing HAVING only", async () => {
+    const busy = Question.objects.annotate({ n: Count("choices") }).filter({ n__gte: 3 });
+    expect(await busy.update({ min_votes: 7 })).toBe(1);
+    expect(await Question.objects.filter({ min_votes: 7 }).valuesList("question_text", { flat: true })).toEqual(["Pizza?"]);
+    const selfCount = Question.objects.annotate({ n: Count("id") }).filter({ n__gt: 1 });
+    expect(await selfCount.update({ min_votes: 9 })).toBe(0);
+    await Question.objects.update({ min_votes: 0 });
+  });
+
   it("refuses a name clashing with a field", () => {
     expect(() => Question.objects.annotate({ min_votes: Count("choices") })).toThrow(new InvalidOperation("The annotation 'min_votes' conflicts with a field on the model."));
   });

@@ -139,6 +139,10 @@ describe(dbName("prefetchRelated and the query counter"), () => {
     await q!.tags.add(red);
   });
 
+  it("refuses a values() queryset in Prefetch", () => {
+    expect(() => new Prefetch("choices", Choice.objects.values("id"))).toThrow("Prefetch querysets cannot use values() or valuesList().");
+  });
+
   it("gives a clear error for an unknown lookup", async () => {
     await expect(Question.objects.prefetchRelated("nope").fetch()).rejects.toThrow(FieldError);
     await expect(Question.objects.prefetchRelated("nope").fetch()).rejects.toThrow(

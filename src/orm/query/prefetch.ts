@@ -2,7 +2,7 @@ import { getBackend } from "../../db/connection.js";
 import type { Operations } from "../../db/operations.js";
 import { executorFor } from "../../db/transaction.js";
 import { sqlExpr } from "../expressions/sql-expr.js";
-import { FieldError } from "../errors.js";
+import { FieldError, InvalidOperation } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import { optionsOf } from "../model/meta-of.js";
 import type { Options } from "../model/options.js";
@@ -33,7 +33,11 @@ interface PrefetchQuerySet {
  * ```
  */
 export class Prefetch {
-  constructor(readonly lookup: string, readonly queryset?: PrefetchQuerySet, readonly toAttr?: string) {}
+  constructor(readonly lookup: string, readonly queryset?: PrefetchQuerySet, readonly toAttr?: string) {
+    if (queryset && queryset.query.shape !== "models") {
+      throw new InvalidOperation("Prefetch querysets cannot use values() or valuesList().");
+    }
+  }
 }
 
 export type PrefetchLookup = string | Prefetch;

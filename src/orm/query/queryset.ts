@@ -434,7 +434,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     if (this.query.empty) return 0;
     const backend = this.backend();
     const { ops } = backend;
-    if (!this.query.joins.length && !hasSubquery(this.query.where)) {
+    if (!this.query.joins.length && !hasSubquery(this.query.where) && !this.query.having.children.length) {
       const params: unknown[] = [];
       const q = ops.quoteName;
       const compiler = new SqlCompiler(ops, params);

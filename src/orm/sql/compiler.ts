@@ -221,6 +221,15 @@ export function compileExists(query: Query, ops: Operations): CompiledSql {
 /** Primary keys of the matching rows (for updates and deletes across joins). */
 export function compilePks(query: Query, ops: Operations): CompiledSql {
   const c = new SqlCompiler(ops);
+  if (query.having.children.length || query.annotations.some((a) => a.expr.aggregate)) {
+    // Grouped: the keys of the groups that pass HAVING.
+    const keys = query.clone();
+    const pkRef = { kind: "col" as const, alias: query.baseAlias, column: query.options.pk.column, field: query.options.pk, nullable: false };
+    keys.valueColumns = [{ name: "pk", expr: { kind: "expr", field: query.options.pk, aggregate: false, sql: (cc) => cc.column(pkRef), children: () => [] } }];
+    keys.groupBy = "model";
+    keys.shape = "flat";
+    return { sql: selectSql(c, keys), params: c.params };
+  }
   const pk = `${ops.quoteName(query.baseAlias)}.${ops.quoteName(query.options.pk.column)}`;
   const ordered = query.isSliced ? withDefaultOrdering(query) : query;
   const sql = `SELECT ${query.joins.some((j) => j.multiValued) ? "DISTINCT " : ""}${pk} FROM ${c.from(ordered)}${c.where(ordered)}` +
