@@ -124,6 +124,24 @@ describe(dbName("bad input gives typed errors and changes nothing"), () => {
     expect(() => ForeignKey(() => Owner, { onDelete: SET_NULL, null: true })).not.toThrow();
   });
 
+  it("bad model declarations are ImproperlyConfigured (Django's model checks)", () => {
+    const declare = (fields: Record<string, unknown>, meta: object = {}) => () => Model("errs", fields as never, meta);
+    expect(declare({ name_: CharField({ maxLength: 5 }) })).toThrow("Field names must not end with an underscore: 'name_'.");
+    expect(declare({ a__b: CharField({ maxLength: 5 }) })).toThrow(`Field names must not contain "__": 'a__b'.`);
+    expect(declare({ pk: CharField({ maxLength: 5 }) })).toThrow("'pk' is a reserved word that cannot be used as a field name.");
+    expect(declare({ save: CharField({ maxLength: 5 }) })).toThrow(ImproperlyConfigured);
+    expect(declare({ id: IntegerField() })).toThrow("'id' can only be used as a field name if the field also sets 'primaryKey: true'.");
+    expect(declare({ a: IntegerField({ primaryKey: true }), b: IntegerField({ primaryKey: true }) }))
+      .toThrow("The model cannot have more than one field with 'primaryKey: true'.");
+    expect(declare({ owner: ForeignKey(() => Owner, { onDelete: CASCADE }), owner_id: IntegerField() }))
+      .toThrow("The field 'owner_id' clashes with the field 'owner'.");
+    expect(declare({ name: CharField({ maxLength: 5 }) }, { ordering: ["nope"] })).toThrow("'ordering' refers to the nonexistent field 'nope'.");
+    expect(declare({ name: CharField({ maxLength: 5 }) }, { uniqueTogether: [["name", "x"]] }))
+      .toThrow("'uniqueTogether' refers to the nonexistent field 'x'.");
+    expect(declare({ name: CharField({ maxLength: 5 }) }, { indexes: [{ fields: ["-y"] }] })).toThrow(ImproperlyConfigured);
+    expect(declare({ name: CharField({ maxLength: 5 }) }, { ordering: ["-name", "pk", "?"] })).not.toThrow();
+  });
+
   it("a relation whose target never appears fails when used, naming it", () => {
     expect(() => Dangling.objects.filter({ target: 1 })).toThrow(/'errs\.NeverDefined'/);
   });

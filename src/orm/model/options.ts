@@ -1,4 +1,4 @@
-import { FieldDoesNotExist, MultipleObjectsReturned, ObjectDoesNotExist } from "../errors.js";
+import { FieldDoesNotExist, ImproperlyConfigured, MultipleObjectsReturned, ObjectDoesNotExist } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import { IntegerFieldDef } from "../fields/numeric.js";
 import type { ManyToManyFieldDef } from "../relations/many-to-many.js";
@@ -64,15 +64,36 @@ export class Options {
     this.indexes = meta.indexes ?? [];
     this.autoCreated = meta.autoCreated ?? false;
     const entries = Object.entries(declared);
+    checkFieldNames(entries);
     if (!entries.some(([, f]) => "primaryKey" in f && f.primaryKey)) {
       const id = new IntegerFieldDef("BigAutoField", { primaryKey: true, verboseName: "ID" });
       entries.unshift(["id", id]);
     }
     for (const [name, field] of entries) this.addField(name, field);
+    this.checkMetaNames();
+  }
+
+  /** Django's models.E012/E015/E033-like checks: Meta names must be local fields. */
+  private checkMetaNames(): void {
+    const check = (option: string, name: string) => {
+      if (!this.byName.has(name) && name !== "pk") {
+        throw new ImproperlyConfigured(`'${option}' refers to the nonexistent field '${name}'.`);
+      }
+    };
+    for (const group of this.uniqueTogether) for (const name of group) check("uniqueTogether", name);
+    for (const index of this.indexes) for (const name of index.fields) check("indexes", name.replace(/^-/, ""));
+    for (const term of this.ordering) {
+      if (term === "?") continue;
+      check("ordering", term.replace(/^[-+]/, "").split("__")[0]!);
+    }
   }
 
   private addField(name: string, field: DeclaredField): void {
     field.contribute(name);
+    const clash = this.byName.get(field.attname) ?? this.byName.get(name);
+    if (clash) {
+      throw new ImproperlyConfigured(`The field '${field.attname}' clashes with the field '${clash.name}'.`);
+    }
     field.model = this;
     if ("isManyToMany" in field) this.manyToMany.push(field);
     else {
@@ -147,5 +168,24 @@ export class Options {
 
   toString(): string {
     return this.label;
+  }
+}
+
+/** Members of every model instance that a field would hide. */
+const RESERVED = new Set(["save", "delete", "fullClean", "clean", "refreshFromDb", "toString", "constructor"]);
+
+/** Django's field name checks (fields.E001-E003, models.E004, models.E026), at declaration. */
+function checkFieldNames(entries: [string, DeclaredField][]): void {
+  for (const [name, field] of entries) {
+    if (name.endsWith("_")) throw new ImproperlyConfigured(`Field names must not end with an underscore: '${name}'.`);
+    if (name.includes("__")) throw new ImproperlyConfigured(`Field names must not contain "__": '${name}'.`);
+    if (name === "pk") throw new ImproperlyConfigured("'pk' is a reserved word that cannot be used as a field name.");
+    if (RESERVED.has(name)) throw new ImproperlyConfigured(`Field name '${name}' would hide the model method ${name}(); choose another name.`);
+    if (name === "id" && !field.primaryKey && !entries.some(([, f]) => f.primaryKey)) {
+      throw new ImproperlyConfigured("'id' can only be used as a field name if the field also sets 'primaryKey: true'.");
+    }
+  }
+  if (entries.filter(([, f]) => f.primaryKey).length > 1) {
+    throw new ImproperlyConfigured("The model cannot have more than one field with 'primaryKey: true'.");
   }
 }
