@@ -42,6 +42,9 @@ describe(dbName("restifyModel options: exclude, read-only, method and custom fie
     expect(created.status).toBe(201);
     expect(created.data.discipline).toBe("");
     const options = await client.options("/api/lab/student/");
+    expect(options.data.name).toBe("Student List");
+    expect(options.data.parses).toEqual(["application/json", "application/x-www-form-urlencoded", "multipart/form-data"]);
+    expect((await client.options("/api/lab/student/1/")).data.name).toBe("Student Instance");
     expect(options.data.actions.POST.discipline).toEqual({ type: "field", required: false, read_only: true, label: "Discipline" });
     expect(options.data.actions.POST.label).toEqual({ type: "field", required: false, read_only: true, label: "Label" });
     expect(options.data.actions.POST.program).toBeUndefined();

@@ -81,9 +81,11 @@ export function modelRoutes(
     listPath,
   });
   const init = viewInit(model, options, serializer, pagination);
+  // OPTIONS `name`, as DRF's viewsets build it: "Question List", "Question Instance".
+  const title = meta.verboseName.replace(/(^|\s)\w/g, (c) => c.toUpperCase());
   const rows: RouteRow[] = [
-    { pattern: base, name: `${name}-list`, view: ModelViewSet.asView({ ...init, actions: LIST_ACTIONS } as never) },
-    { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ModelViewSet.asView({ ...init, actions: DETAIL_ACTIONS } as never) },
+    { pattern: base, name: `${name}-list`, view: ModelViewSet.asView({ ...init, actions: LIST_ACTIONS, viewName: `${title} List` } as never) },
+    { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ModelViewSet.asView({ ...init, actions: DETAIL_ACTIONS, viewName: `${title} Instance` } as never) },
   ];
   for (const action of options.customActions ?? []) {
     const actions = Object.fromEntries((action.methods ?? ["GET"]).map((m) => [m.toLowerCase(), "run"]));
