@@ -138,6 +138,10 @@ describe(dbName("fullClean: Django's messages"), () => {
     await new Author({ name: "a", email: "a.b+c@example.co.uk" }).fullClean();
   });
 
+  it("character fields refuse null characters", async () => {
+    expect(await messages(new Article({ title: "a\x00b" }))).toEqual({ title: ["Null characters are not allowed."] });
+  });
+
   it("custom validators run after the built-in ones and all messages are kept", async () => {
     expect(await messages(new Article({ title: "t", code: "ab" }))).toEqual({
       code: ["Ensure this value has at least 3 characters (it has 2).", "Only capitals."],

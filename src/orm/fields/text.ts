@@ -1,7 +1,7 @@
 import type { InternalType } from "../../db/operations.js";
 import { ImproperlyConfigured } from "../errors.js";
 import { Field, type FieldOptions, type NullOf, type PkOf } from "./field.js";
-import { MaxLengthValidator, validateEmail, validateSlug, validateUrl, type Validator } from "./validators.js";
+import { MaxLengthValidator, prohibitNullCharacters, validateEmail, validateSlug, validateUrl, type Validator } from "./validators.js";
 
 export interface CharFieldOptions extends FieldOptions<string> {
   maxLength: number;
@@ -30,7 +30,8 @@ export class TextFieldDef<Null extends boolean = boolean, Pk extends boolean = b
   }
 
   protected override builtinValidators(): Validator<string>[] {
-    return this.maxLength === undefined ? this.extra : [MaxLengthValidator(this.maxLength), ...this.extra];
+    const limits = this.maxLength === undefined ? [] : [MaxLengthValidator(this.maxLength)];
+    return [...limits, prohibitNullCharacters, ...this.extra];
   }
 }
 

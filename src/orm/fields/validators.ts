@@ -1,3 +1,5 @@
+import { isIP } from "node:net";
+import { domainToASCII } from "node:url";
 import { ValidationError } from "../errors.js";
 
 /** A validator throws ValidationError for a bad value (Django's validators). */
@@ -35,26 +37,59 @@ export const RegexValidator = (regex: RegExp, message = "Enter a valid value.", 
     if (!regex.test(String(value))) fail(message, code);
   };
 
-// Django's EmailValidator, simplified to its user and domain parts.
+// Django's EmailValidator: user part, then a domain (IDN allowed), `localhost` or an [IP literal].
 // eslint-disable-next-line no-control-regex -- Django's quoted-local-part pattern allows these bytes.
-const EMAIL_USER = /^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*$|^"([\x01-\x08\x0b\x0c\x0e-\x1f!#-[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0d-\x7f])*"$/i;
-const DOMAIN = /^((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+)(?:[a-z0-9-]{2,63}(?<!-))$/i;
+const EMAIL_USER = /^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*$|^"([\x01-\x08\x0b\x0c\x0e-\x1f!#-[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*"$/i;
+const EMAIL_DOMAIN = /^((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{2,63}(?<!-))$/i;
+const EMAIL_LITERAL = /^\[([A-F0-9:.]+)\]$/i;
+
+function validEmailDomain(domain: string): boolean {
+  if (EMAIL_DOMAIN.test(domain)) return true;
+  const literal = EMAIL_LITERAL.exec(domain);
+  return literal !== null && isIP(literal[1]!) !== 0;
+}
 
 export const validateEmail: Validator<string> = (value) => {
   const at = value.lastIndexOf("@");
-  const ok = at > 0 && EMAIL_USER.test(value.slice(0, at)) &&
-    (DOMAIN.test(value.slice(at + 1)) || value.slice(at + 1) === "localhost");
+  if (!value || at < 0 || value.length > 320) fail("Enter a valid email address.", "invalid");
+  const user = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  const ok = EMAIL_USER.test(user) &&
+    (domain === "localhost" || validEmailDomain(domain) || (/[^\x00-\x7f]/.test(domain) && validEmailDomain(domainToASCII(domain))));
   if (!ok) fail("Enter a valid email address.", "invalid");
 };
 
-const URL_RE = /^(?:https?|ftps?):\/\/(?:[^\s:@/]+(?::[^\s:@/]*)?@)?(?:localhost|(?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]|(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff-]{2,63}\.?)(?::\d{1,5})?(?:[/?#][^\s]*)?$/i;
+// Django's URLValidator, pattern for pattern.
+const UL = "\u00a1-\uffff";
+const IPV4 = "(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)(?:\\.(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)){3}";
+const IPV6 = "\\[[0-9a-f:.]+\\]";
+const HOSTNAME = `[a-z${UL}0-9](?:[a-z${UL}0-9-]{0,61}[a-z${UL}0-9])?`;
+const DOMAIN = `(?:\\.(?!-)[a-z${UL}0-9-]{1,63}(?<!-))*`;
+const TLD = `\\.(?!-)(?:[a-z${UL}-]{2,63}|xn--[a-z0-9]{1,59})(?<!-)\\.?`;
+const HOST = `(${HOSTNAME}${DOMAIN}${TLD}|localhost)`;
+const URL_RE = new RegExp(
+  `^(?:[a-z0-9.+-]*)://(?:[^\\s:@/]+(?::[^\\s:@/]*)?@)?(?:${IPV4}|${IPV6}|${HOST})(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$`, "i",
+);
+const URL_SCHEMES = new Set(["http", "https", "ftp", "ftps"]);
 
 export const validateUrl: Validator<string> = (value) => {
-  if (!URL_RE.test(value)) fail("Enter a valid URL.", "invalid");
+  const bad = () => fail("Enter a valid URL.", "invalid");
+  if (typeof value !== "string" || value.length > 2048 || /[\t\r\n]/.test(value)) bad();
+  if (!URL_SCHEMES.has(value.split("://")[0]!.toLowerCase()) || !URL_RE.test(value)) bad();
+  const ipv6 = /^[^:]*:\/\/(?:[^\s:@/]+(?::[^\s:@/]*)?@)?\[(.+)\]/.exec(value);
+  if (ipv6 && isIP(ipv6[1]!) !== 6) bad();
+  // A full host name is at most 253 characters (RFC 1034 3.1).
+  const host = /^[^:]*:\/\/(?:[^\s:@/]+(?::[^\s:@/]*)?@)?([^:/?#]+)/.exec(value)?.[1] ?? "";
+  if (host.length > 253) bad();
 };
 
 export const validateSlug: Validator<string> = (value) => {
   if (!/^[-a-zA-Z0-9_]+$/.test(value)) {
     fail("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.", "invalid");
   }
+};
+
+/** Django's ProhibitNullCharactersValidator, on every character field. */
+export const prohibitNullCharacters: Validator<string> = (value) => {
+  if (String(value).includes("\x00")) fail("Null characters are not allowed.", "null_characters_not_allowed");
 };
