@@ -55,7 +55,7 @@ export const validateEmail: Validator<string> = (value) => {
   const user = value.slice(0, at);
   const domain = value.slice(at + 1);
   const ok = EMAIL_USER.test(user) &&
-    (domain === "localhost" || validEmailDomain(domain) || (/[^\x00-\x7f]/.test(domain) && validEmailDomain(domainToASCII(domain))));
+    (domain === "localhost" || validEmailDomain(domain) || ([...domain].some((c) => c.charCodeAt(0) > 0x7f) && validEmailDomain(domainToASCII(domain))));
   if (!ok) fail("Enter a valid email address.", "invalid");
 };
 
