@@ -192,6 +192,18 @@ describe(dbName("querysets"), () => {
     await Team.objects.filter({ name: "Gold" }).delete();
   });
 
+  it("getOrCreate: concurrent callers get one object; a conflict that is not a match still fails", async () => {
+    const results = await Promise.all([
+      Team.objects.getOrCreate({ name: "Race" }, { rank: 1 }),
+      Team.objects.getOrCreate({ name: "Race" }, { rank: 1 }),
+    ]);
+    expect(results.map(([, created]) => created).sort()).toEqual([false, true]);
+    expect(results[0][0].id).toBe(results[1][0].id);
+    expect(await Team.objects.filter({ name: "Race" }).count()).toBe(1);
+    await expect(Team.objects.getOrCreate({ name: "Race", rank: 99 })).rejects.toBeInstanceOf(IntegrityError);
+    await Team.objects.filter({ name: "Race" }).delete();
+  });
+
   it("instances: save inserts then updates, refreshFromDb reloads, toString default", async () => {
     const p = new Plain({ label: "new" });
     expect(String(p)).toBe("Plain object (None)");

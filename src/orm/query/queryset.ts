@@ -1,6 +1,6 @@
 import { getBackend } from "../../db/connection.js";
 import { atomic, executorFor } from "../../db/transaction.js";
-import { FieldError, InvalidOperation } from "../errors.js";
+import { FieldError, IntegrityError, InvalidOperation } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
 import type { DeleteResult } from "../model/delete-instance.js";
@@ -401,7 +401,18 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       if (!(error instanceof this.options.DoesNotExist)) throw error;
     }
     const data = { ...plainLookups(lookups), ...defaults };
-    return atomic(async () => [await this.create(data), true] as [T, boolean], { using: this.db });
+    try {
+      return await atomic(async () => [await this.create(data), true] as [T, boolean], { using: this.db });
+    } catch (error) {
+      // Another caller may have created it since the get (Django retries the get once).
+      if (!(error instanceof IntegrityError)) throw error;
+      try {
+        return [await this.get(lookups), false];
+      } catch (again) {
+        if (!(again instanceof this.options.DoesNotExist)) throw again;
+      }
+      throw error;
+    }
   }
 
   /** `[object, created]`: update the match with `defaults`, or create it. */
