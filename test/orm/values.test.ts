@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { captureQueries, FieldError, InvalidOperation } from "torest";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { captureQueries, Count, FieldError, InvalidOperation, Upper } from "torest";
 import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
 import { dbName, features, useTestDatabase } from "../support/db.js";
 import { portableSql } from "../support/sql.js";
@@ -39,6 +39,18 @@ describe(dbName("values() and valuesList()"), () => {
     expect(await Question.objects.orderBy("id").values("author")).toEqual([{ author: ann.id }, { author: null }]);
     expect(await Question.objects.orderBy("id", "choices__id").valuesList("question_text", "choices__choice_text"))
       .toEqual([["Pizza?", "yes"], ["Pizza?", "no"], ["Pasta?", "al dente"]]);
+  });
+
+  it("types values() rows from the model's fields", async () => {
+    const rows = await Choice.objects.values("choice_text", "votes", "question__question_text");
+    expectTypeOf(rows[0]!.choice_text).toEqualTypeOf<string>();
+    expectTypeOf(rows[0]!.votes).toEqualTypeOf<number>();
+    expectTypeOf(rows[0]!.question__question_text).toEqualTypeOf<unknown>();
+    const counted = await Question.objects.annotate({ n: Count("choices"), shout: Upper("question_text") });
+    expectTypeOf(counted[0]!.n).toEqualTypeOf<number>();
+    expectTypeOf(counted[0]!.shout).toEqualTypeOf<string>();
+    expectTypeOf(await Choice.objects.valuesList("votes", { flat: true })).toEqualTypeOf<number[]>();
+    expect(typeof rows[0]!.votes).toBe("number");
   });
 
   it("valuesList gives arrays, and flat values for one field", async () => {

@@ -2,7 +2,7 @@ import type { DeleteResult } from "../model/delete-instance.js";
 import type { Options } from "../model/options.js";
 import type { Lookups, QNode } from "./q.js";
 import { Query } from "./query.js";
-import { QuerySet } from "./queryset.js";
+import { QuerySet, type FlatValue, type ValuesRow } from "./queryset.js";
 import type { Expression, OrderBy } from "../expressions/expression.js";
 import type { Aggregate } from "../expressions/aggregates.js";
 import type { PrefetchLookup } from "./prefetch.js";
@@ -36,8 +36,8 @@ export class Manager<T> {
   aggregate<A extends Record<string, Expression>>(aggregates: A, ...more: Aggregate[]): Promise<{ [K in keyof A]: A[K] extends Expression<infer R> ? R : unknown }>;
   aggregate(...aggregates: Aggregate[]): Promise<Record<string, unknown>>;
   aggregate(...args: any[]): Promise<any> { return (this.getQueryset().aggregate as (...a: unknown[]) => Promise<unknown>)(...args); }
-  values<K extends string>(...names: K[]): QuerySet<Record<K, unknown>> { return this.getQueryset().values(...names); }
-  valuesList<V = unknown>(name: string, options: { flat: true }): QuerySet<V>;
+  values<K extends string>(...names: K[]): QuerySet<ValuesRow<T, K>> { return this.getQueryset().values(...names); }
+  valuesList<K extends string>(name: K, options: { flat: true }): QuerySet<FlatValue<T, K>>;
   valuesList(...names: string[]): QuerySet<unknown[]>;
   valuesList(...args: any[]): QuerySet<any> { return (this.getQueryset().valuesList as (...a: unknown[]) => QuerySet<unknown>)(...args); }
   prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T> { return this.getQueryset().prefetchRelated(...lookups); }

@@ -25,6 +25,10 @@ import { bulkCreate, bulkUpdate, type BulkCreateOptions } from "./bulk.js";
 import { aggregateOverSubquery, needsAggregateSubquery } from "./aggregate-subquery.js";
 import type { Combinator } from "./query.js";
 
+/** A `values(...names)` row: the model's field types for its fields, unknown across relations. */
+export type ValuesRow<T, K extends string> = Pick<T, K & keyof T> & { [P in Exclude<K, keyof T>]: unknown };
+/** A `valuesList(name, { flat: true })` value: the field's type, unknown across relations. */
+export type FlatValue<T, K extends string> = K extends keyof T ? T[K] : unknown;
 /** What `annotate()` adds to each row's type. */
 type Annotated<A> = { [K in keyof A]: A[K] extends Expression<infer R> ? R : A[K] };
 
@@ -161,13 +165,13 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Rows as objects of these fields (across relations: `"question__question_text"`), not instances. */
   values(): QuerySet<Record<string, unknown>>;
-  values<K extends string>(...names: K[]): QuerySet<Record<K, unknown>>;
+  values<K extends string>(...names: K[]): QuerySet<ValuesRow<T, K>>;
   values(...names: string[]): QuerySet<unknown> {
     return this.chain(withValues(this.query, names, "dicts")) as unknown as QuerySet<unknown>;
   }
 
   /** Rows as arrays of these fields; `valuesList("id", { flat: true })` gives the values themselves. */
-  valuesList<V = unknown>(name: string, options: { flat: true }): QuerySet<V>;
+  valuesList<K extends string>(name: K, options: { flat: true }): QuerySet<FlatValue<T, K>>;
   valuesList(...names: string[]): QuerySet<unknown[]>;
   valuesList(...args: (string | { flat?: boolean })[]): QuerySet<unknown> {
     const last = args.at(-1);
