@@ -71,15 +71,8 @@ export function modelRoutes(
 ): RouteRow[] {
   const meta = model.meta;
   const base = `${prefix ? `${prefix}/` : ""}${meta.appLabel}/${meta.modelName}/`;
-  const listPath = `/${base}`;
   const name = `${meta.appLabel}_${meta.modelName}`;
-  const serializer = ModelSerializer.forModel(model, {
-    exclude: options.exclude,
-    readOnlyFields: options.readOnlyFields,
-    methodFields: options.methodFields,
-    fields: options.serializerFields,
-    listPath,
-  });
+  const serializer = serializerFor(prefix, model, options);
   const init = viewInit(model, options, serializer, pagination);
   // OPTIONS `name`, as DRF's viewsets build it: "Question List", "Question Instance".
   const title = meta.verboseName.replace(/(^|\s)\w/g, (c) => c.toUpperCase());
@@ -108,15 +101,7 @@ export function modelRoutes(
     const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
     const child = relation.relatedModel.model;
     const childOptions = optionsOf(child);
-    const childListPath = `/${prefix ? `${prefix}/` : ""}${child.meta.appLabel}/${child.meta.modelName}/`;
-    const childSerializer = ModelSerializer.forModel(child, {
-      exclude: childOptions.exclude,
-      readOnlyFields: childOptions.readOnlyFields,
-      methodFields: childOptions.methodFields,
-      fields: childOptions.serializerFields,
-      listPath: childListPath,
-    });
-    const childInit = viewInit(child, childOptions, childSerializer, pagination);
+    const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions), pagination);
     const { pattern, name: routeName } = nested(relation.accessorName);
     rows.push({
       pattern,
@@ -137,6 +122,17 @@ export function modelRoutes(
     rows.push(...manyToManyRoutes(nested(m2m.name), m2m.requireResolved().fromField, m2m.through.model, model, pagination));
   }
   return rows;
+}
+
+/** The serializer of a model's routes, its links under the model's list URL. */
+function serializerFor(prefix: string, model: ModelClass, options: RestifyOptions): ModelSerializer {
+  return ModelSerializer.forModel(model, {
+    exclude: options.exclude,
+    readOnlyFields: options.readOnlyFields,
+    methodFields: options.methodFields,
+    fields: options.serializerFields,
+    listPath: `/${prefix ? `${prefix}/` : ""}${model.meta.appLabel}/${model.meta.modelName}/`,
+  });
 }
 
 function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
