@@ -134,6 +134,11 @@ describe(dbName("annotate() with aggregates"), () => {
     await Question.objects.update({ min_votes: 0 });
   });
 
+  it("orderBy() an aggregate without annotating groups by the object", async () => {
+    expect((await Question.objects.orderBy(Count("choices").desc(), "id")).map(String)).toEqual(["Pizza?", "Pasta?", "Soup?"]);
+    expect((await Tag.objects.orderBy(Count("questions"), "name")).map(String)).toEqual(["green", "blue", "red"]);
+  });
+
   it("refuses a name clashing with a field", () => {
     expect(() => Question.objects.annotate({ min_votes: Count("choices") })).toThrow(new InvalidOperation("The annotation 'min_votes' conflicts with a field on the model."));
   });

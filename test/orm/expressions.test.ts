@@ -153,6 +153,12 @@ describe(dbName("subqueries"), () => {
     expect(texts(await Question.objects.filter(Exists(sameAuthor)).orderBy("id"))).toEqual(["Pizza?", "Pie?"]);
   });
 
+  it("Exists as a When condition", async () => {
+    const voted = Exists(Choice.objects.filter({ question: OuterRef("pk"), votes__gt: 0 }));
+    const rows = await Question.objects.annotate({ state: Case([When(voted, "voted")], { default: "quiet" }) }).orderBy("id").valuesList("state", { flat: true });
+    expect(rows).toEqual(["voted", "voted", "quiet"]);
+  });
+
   it("an OuterRef outside a subquery is an error", async () => {
     await expect(Choice.objects.filter({ question: OuterRef("pk") }).fetch()).rejects.toThrow(/outer query/);
   });

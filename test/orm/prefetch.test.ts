@@ -139,6 +139,13 @@ describe(dbName("prefetchRelated and the query counter"), () => {
     await q!.tags.add(red);
   });
 
+  it("first() and last() of a prefetched, ordered relation need no query", async () => {
+    const [q] = await Question.objects.filter({ question_text: "small-q1" }).prefetchRelated("choices");
+    const { result, queries } = await captureQueries(async () => [await q!.choices.first(), await q!.choices.last()].map(String));
+    expect(result).toEqual(["small-q1-c0", "small-q1-c2"]);
+    expect(queries).toHaveLength(0);
+  });
+
   it("refuses a values() queryset in Prefetch", () => {
     expect(() => new Prefetch("choices", Choice.objects.values("id"))).toThrow("Prefetch querysets cannot use values() or valuesList().");
   });

@@ -69,6 +69,7 @@ describe(dbName("set operations"), () => {
     expect(texts(await low.intersection(ann))).toEqual(["Q3"]);
     expect(texts(await ann.difference(low).orderBy("-question_text"))).toEqual(["Q5", "Q1"]);
     expect(await low.union(ann, { all: true }).count()).toBe(4);
+    expect(await Question.objects.union(low).count()).toBe(5);
     expect(texts(await low.union(ann).orderBy("question_text").slice(1, 2))).toEqual(["Q3"]);
     expect(await low.valuesList("question_text", { flat: true }).union(ann.valuesList("question_text", { flat: true })).orderBy("question_text"))
       .toEqual(["Q1", "Q3", "Q5"]);

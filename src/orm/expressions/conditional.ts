@@ -2,17 +2,18 @@ import type { Field } from "../fields/field.js";
 import { buildWhere } from "../query/build-filter.js";
 import { toQ, type Lookups, type QNode } from "../query/q.js";
 import { Expression, toExpression, type ResolveContext } from "./expression.js";
-import { sqlExpr, type SqlExpr } from "./sql-expr.js";
+import { isSqlExpr, sqlExpr, type SqlExpr } from "./sql-expr.js";
 
 /**
  * One branch of a `Case`: a condition (lookups or Q) and the result. Plain values are
  * parameters; use `F("field")` to return a field.
  */
 export class WhenClause<T = unknown> {
-  constructor(readonly condition: QNode | Lookups, readonly then: Expression<T> | T) {}
+  constructor(readonly condition: QNode | Lookups | Expression<boolean>, readonly then: Expression<T> | T) {}
 }
 
-export function When<T>(condition: QNode | Lookups, then: Expression<T> | T): WhenClause<T> {
+/** `When({ votes__gte: 5 }, "high")`, `When(Q(...), 1)`, `When(Exists(...), true)`. */
+export function When<T>(condition: QNode | Lookups | Expression<boolean>, then: Expression<T> | T): WhenClause<T> {
   return new WhenClause(condition, then);
 }
 
@@ -38,16 +39,16 @@ export class CaseExpression<T = unknown> extends Expression<T> {
 
   resolve(ctx: ResolveContext): SqlExpr {
     const branches = this.whens.map((w) => ({
-      condition: buildWhere(ctx.query, toQ(w.condition), ctx.filterCall),
+      condition: w.condition instanceof Expression ? w.condition.resolve(ctx) : buildWhere(ctx.query, toQ(w.condition), ctx.filterCall),
       then: toExpression(w.then).resolve(ctx),
     }));
     const fallback = this.options.default === undefined ? null : toExpression(this.options.default).resolve(ctx);
     const results = [...branches.map((b) => b.then), ...(fallback ? [fallback] : [])];
     const field = this.options.outputField ?? results.find((r) => r.field)?.field ?? null;
     return sqlExpr(field, (c) => {
-      const parts = branches.map((b) => `WHEN ${c.condition(b.condition)} THEN ${b.then.sql(c)}`);
+      const parts = branches.map((b) => `WHEN ${isSqlExpr(b.condition) ? b.condition.sql(c) : c.condition(b.condition)} THEN ${b.then.sql(c)}`);
       return `CASE ${parts.join(" ")} ELSE ${fallback ? fallback.sql(c) : "NULL"} END`;
-    }, results);
+    }, [...results, ...branches.map((b) => b.condition).filter(isSqlExpr)]);
   }
 }
 

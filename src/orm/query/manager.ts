@@ -41,6 +41,9 @@ export class Manager<T> {
   valuesList(...names: string[]): QuerySet<unknown[]>;
   valuesList(...args: any[]): QuerySet<any> { return (this.getQueryset().valuesList as (...a: unknown[]) => QuerySet<unknown>)(...args); }
   prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T> { return this.getQueryset().prefetchRelated(...lookups); }
+  union(...others: (QuerySet<T> | { all?: boolean })[]): QuerySet<T> { return this.getQueryset().union(...others); }
+  intersection(...others: QuerySet<T>[]): QuerySet<T> { return this.getQueryset().intersection(...others); }
+  difference(...others: QuerySet<T>[]): QuerySet<T> { return this.getQueryset().difference(...others); }
   only(...names: string[]): QuerySet<T> { return this.getQueryset().only(...names); }
   defer(...names: string[]): QuerySet<T> { return this.getQueryset().defer(...names); }
   iterator(options?: { chunkSize?: number }): AsyncGenerator<T> { return this.getQueryset().iterator(options); }

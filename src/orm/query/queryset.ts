@@ -364,13 +364,21 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** The first object (by the ordering, else the primary key), or null. */
   async first(): Promise<T | null> {
+    // An evaluated, ordered queryset (a prefetched relation) answers from its rows, as Django's.
+    if (this.resultCache && this.isOrdered) return this.resultCache[0] ?? null;
     const ordered = this.query.ordering === null && !this.options.ordering.length ? this.orderBy("pk") : this;
     return (await ordered.slice(0, 1).fetch())[0] ?? null;
   }
 
   /** The last object (by the ordering, else the primary key), or null. */
   async last(): Promise<T | null> {
+    if (this.resultCache && this.isOrdered) return this.resultCache.at(-1) ?? null;
     return (await this.reverse().slice(0, 1).fetch())[0] ?? null;
+  }
+
+  /** Has an ordering: its own, or the model's default. */
+  private get isOrdered(): boolean {
+    return this.query.ordering !== null ? this.query.ordering.length > 0 : this.options.ordering.length > 0;
   }
 
   async count(): Promise<number> {

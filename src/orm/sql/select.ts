@@ -11,7 +11,8 @@ import { withDefaultOrdering } from "./compiler.js";
 export function selectSql(c: SqlCompiler, query: Query, options: { aliasColumns?: boolean } = {}): string {
   if (query.combinator) return combinedSql(c, query);
   const grouped = query.having.children.length > 0 || query.annotations.some((a) => a.expr.aggregate) ||
-    (query.valueColumns?.some((v) => v.expr.aggregate) ?? false);
+    (query.valueColumns?.some((v) => v.expr.aggregate) ?? false) ||
+    (query.ordering?.some((t) => t.expr !== "random" && t.expr.kind === "expr" && t.expr.aggregate) ?? false);
   // Django drops Meta.ordering from GROUP BY queries: it would change the groups.
   const ordered = grouped ? query : withDefaultOrdering(query);
   const { ops } = c;
