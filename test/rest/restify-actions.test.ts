@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { APIClient, NotFound, RestResponse, restifyApp, type RestHandler } from "torest/rest";
+import { APIClient, NotFound, RateThrottle, RestResponse, restifyApp, type RestHandler } from "torest/rest";
 import { dbName, useTestDatabase } from "../support/db.js";
 import { Choice, Question, models } from "./fixtures/quickstart-models.js";
 
@@ -64,5 +64,19 @@ describe(dbName("custom actions"), () => {
     expect(refused.status).toBe(404);
     expect(refused.data).toEqual({ detail: "Too many votes." });
     expect(((await Choice.objects.get({ pk: 1 })) as unknown as { votes: number }).votes).toBe(2);
+  });
+
+  it("applies per-model throttles from customViewParams, nested routes included", async () => {
+    const throttled = new APIClient(restifyApp("rest/v1", {
+      only: true,
+      models: [[Question, { customViewParams: { throttles: [new RateThrottle({ scope: "polls", rate: "2/min", key: () => "all" })] } }], Choice],
+    }));
+    expect((await throttled.get("/rest/v1/polls/question/")).status).toBe(200);
+    expect((await throttled.get("/rest/v1/polls/question/1/choices/")).status).toBe(200);
+    const third = await throttled.get("/rest/v1/polls/question/1/");
+    expect(third.status).toBe(429);
+    expect(third.data.detail).toMatch(/^Request was throttled\. Expected available in \d+ seconds?\.$/);
+    expect(third.headers["retry-after"]).toMatch(/^\d+$/);
+    expect((await throttled.get("/rest/v1/polls/choice/")).status).toBe(200);
   });
 });
