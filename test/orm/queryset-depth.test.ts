@@ -32,6 +32,18 @@ describe(dbName("iterator()"), () => {
     expect(portableSql(queries[0]!.sql)).toMatch(/ORDER BY "polls_question"\."min_votes" ASC, "polls_question"\."id" ASC LIMIT 2$/);
   });
 
+  it("pages an unordered queryset by primary key (keyset), not by OFFSET", async () => {
+    const { result, queries } = await captureQueries(async () => {
+      const seen: string[] = [];
+      for await (const q of Question.objects.filter({ min_votes__lt: 3 }).iterator({ chunkSize: 2 })) seen.push(q.question_text);
+      return seen;
+    });
+    expect(result).toEqual(["Q1", "Q2", "Q3", "Q4", "Q5"]);
+    expect(queries).toHaveLength(3);
+    expect(queries.every((q) => !/OFFSET/.test(q.sql))).toBe(true);
+    expect(portableSql(queries[1]!.sql)).toMatch(/"polls_question"\."id" > \?\)? ORDER BY "polls_question"\."id" ASC LIMIT 2$/);
+  });
+
   it("can stop early without reading the rest, and runs prefetches per chunk", async () => {
     const { result, queries } = await captureQueries(async () => {
       for await (const q of Question.objects.prefetchRelated("choices").iterator({ chunkSize: 2 })) return (await q.choices.all()).map(String);

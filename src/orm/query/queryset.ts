@@ -263,6 +263,20 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       yield* this.resultCache;
       return;
     }
+    const q = this.query;
+    if (q.ordering === null && !this.options.ordering.length && !q.isSliced && !q.combinator && q.shape === "models") {
+      // Unordered: pages by primary key (`pk > last`), so each chunk costs the same however far in.
+      const byPk = q.withOrdering(["pk"]);
+      const pk = this.options.pk.attname;
+      let last: unknown;
+      while (true) {
+        const page = last === undefined ? byPk : byPk.withFilter({ pk__gt: last }, false);
+        const chunk = await this.chain(page.withSlice(0, chunkSize)).fetch();
+        yield* chunk;
+        if (chunk.length < chunkSize) return;
+        last = (chunk.at(-1) as Record<string, unknown>)[pk];
+      }
+    }
     // Pages of an unstable order could skip or repeat rows: the primary key breaks ties.
     const ordered = this.query.combinator ? this
       : this.chain(this.query.ordering === null ? this.query.withOrdering([...this.options.ordering, "pk"]) : appendPk(this.query));
