@@ -135,6 +135,10 @@ describe(dbName("querysets"), () => {
     expect(names(await byName.slice(1, 4).slice(5))).toEqual([]);
     expect(() => byName.slice(-1)).toThrow(InvalidOperation);
     expect(() => byName.slice(0, 2).orderBy("score")).toThrow(InvalidOperation);
+    expect(() => byName.slice(0, 2).filter({ score: 1 })).toThrow(new InvalidOperation("Cannot filter a query once a slice has been taken."));
+    expect(() => byName.slice(0, 2).exclude({ score: 1 })).toThrow(new InvalidOperation("Cannot filter a query once a slice has been taken."));
+    expect(() => byName.slice(0, 2).distinct()).toThrow(new InvalidOperation("Cannot create distinct fields once a slice has been taken."));
+    expect((await byName.slice(0, 1).get()).name).toBe("Ann");
     await expect(byName.slice(0, 2).update({ score: 0 })).rejects.toBeInstanceOf(InvalidOperation);
   });
 
