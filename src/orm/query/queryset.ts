@@ -266,6 +266,20 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       yield* this.resultCache;
       return;
     }
+    const q = this.query;
+    if (q.ordering === null && !this.options.ordering.length && !q.isSliced && !q.combinator && q.shape === "models") {
+      // Unordered: pages by primary key (`pk > last`), so each chunk costs the same however far in.
+      const byPk = q.withOrdering(["pk"]);
+      const pk = this.options.pk.attname;
+      let last: unknown;
+      while (true) {
+        const page = last === undefined ? byPk : byPk.withFilter({ pk__gt: last }, false);
+        const chunk = await this.chain(page.withSlice(0, chunkSize)).fetch();
+        yield* chunk;
+        if (chunk.length < chunkSize) return;
+        last = (chunk.at(-1) as Record<string, unknown>)[pk];
+      }
+    }
     // Pages of an unstable order could skip or repeat rows: the primary key breaks ties.
     const ordered = this.query.combinator ? this
       : this.chain(this.query.ordering === null ? this.query.withOrdering([...this.options.ordering, "pk"]) : appendPk(this.query));
@@ -367,13 +381,21 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** The first object (by the ordering, else the primary key), or null. */
   async first(): Promise<T | null> {
+    // An evaluated, ordered queryset (a prefetched relation) answers from its rows, as Django's.
+    if (this.resultCache && this.isOrdered) return this.resultCache[0] ?? null;
     const ordered = this.query.ordering === null && !this.options.ordering.length ? this.orderBy("pk") : this;
     return (await ordered.slice(0, 1).fetch())[0] ?? null;
   }
 
   /** The last object (by the ordering, else the primary key), or null. */
   async last(): Promise<T | null> {
+    if (this.resultCache && this.isOrdered) return this.resultCache.at(-1) ?? null;
     return (await this.reverse().slice(0, 1).fetch())[0] ?? null;
+  }
+
+  /** Has an ordering: its own, or the model's default. */
+  private get isOrdered(): boolean {
+    return this.query.ordering !== null ? this.query.ordering.length > 0 : this.options.ordering.length > 0;
   }
 
   async count(): Promise<number> {
