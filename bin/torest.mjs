@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The torest command. Project configs and models are TypeScript, so the CLI runs its sources
-// through tsx's ESM loader (registered in this process only, no global hooks). From a source
-// checkout (no dist/), the repository's tsconfig maps "torest" to src/ for the demo's examples.
+// The torest command. Project configs and models are TypeScript, so the CLI registers tsx's
+// ESM loader (in this process only, no global hooks). An installed package runs its built
+// dist/; a source checkout runs src/ with the repository's tsconfig, which maps "torest" to src/.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
-const fromSource = !existsSync(fileURLToPath(new URL("../dist/index.js", import.meta.url)));
+const built = new URL("../dist/cli/main.js", import.meta.url);
+const fromSource = !existsSync(fileURLToPath(built));
 register(fromSource ? { tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) } : {});
-const { main } = await import("../src/cli/main.ts");
+const { main } = await import(fromSource ? "../src/cli/main.ts" : built.href);
 process.exitCode = await main(process.argv.slice(2));
