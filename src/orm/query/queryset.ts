@@ -360,6 +360,8 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     onfulfilled?: ((value: T[]) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
+    // Already evaluated (a prefetched relation): skip the async fetch() frame.
+    if (this.resultCache) return Promise.resolve(this.resultCache).then(onfulfilled, onrejected);
     return this.fetch().then(onfulfilled, onrejected);
   }
 
