@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,9 +11,10 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Runs the bin under plain node in a fresh directory until `until` matches its output. */
-function run(args: string[], until: RegExp): Promise<{ output: string; cwd: string; stop: () => Promise<void> }> {
+function run(args: string[], until: RegExp, files: Record<string, string> = {}): Promise<{ output: string; cwd: string; stop: () => Promise<void> }> {
   const cwd = mkdtempSync(path.join(tmpdir(), "torest-cli-"));
   dirs.push(cwd);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(cwd, name), text);
   const env = { ...process.env };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [bin, ...args], { cwd, env });
@@ -84,6 +85,27 @@ describe("torest CLI", () => {
       await new Promise((r) => setTimeout(r, 100));
       expect(existsSync(path.join(server.cwd, "db.sqlite3"))).toBe(true);
       expect(server.output).toMatch(/POST \/rest\/v1\/one_to_one\/place\/ 201 [\d.]+ms/);
+    } finally {
+      await server.stop();
+    }
+  }, 30_000);
+
+  it("serves the models of a torest.config.ts on its database and prefix", async () => {
+    const config = [
+      'import { CharField, Model } from "torest";',
+      'export class Note extends Model("notes", { text: CharField({ maxLength: 20 }) }) {}',
+      'export default { database: "sqlite:///notes.sqlite3", models: [{ Note }], prefix: "api" };',
+    ].join("\n");
+    const server = await run(["serve", "--config", "torest.config.ts", "--port", "0", "--quiet"], /serving 1 models from torest.config.ts at (http:\/\/\S+)\//, {
+      "package.json": '{ "type": "module" }',
+      "torest.config.ts": config,
+    });
+    try {
+      const url = /at (http:\/\/\S+)\//.exec(server.output)![1];
+      const created = await fetch(`${url}/api/notes/note/`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"text": "hi"}' });
+      expect(await created.json()).toEqual({ id: 1, text: "hi" });
+      expect(existsSync(path.join(server.cwd, "notes.sqlite3"))).toBe(true);
+      expect(server.output).not.toMatch(/POST \/api/);
     } finally {
       await server.stop();
     }
