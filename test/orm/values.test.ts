@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { captureQueries, Count, FieldError, InvalidOperation, Upper } from "torest";
+import { captureQueries, Count, FieldError, InvalidOperation, Lower, Upper } from "torest";
 import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
 import { dbName, features, useTestDatabase } from "../support/db.js";
 import { portableSql } from "../support/sql.js";
@@ -51,6 +51,14 @@ describe(dbName("values() and valuesList()"), () => {
     expectTypeOf(counted[0]!.shout).toEqualTypeOf<string>();
     expectTypeOf(await Choice.objects.valuesList("votes", { flat: true })).toEqualTypeOf<number[]>();
     expect(typeof rows[0]!.votes).toBe("number");
+  });
+
+  it("takes expressions as a last argument: computed keys", async () => {
+    const rows = await Choice.objects.orderBy("id").values("choice_text", { shout: Upper("choice_text"), n: Count("id") });
+    expect(rows).toEqual([{ choice_text: "yes", shout: "YES", n: 1 }, { choice_text: "no", shout: "NO", n: 1 }, { choice_text: "al dente", shout: "AL DENTE", n: 1 }]);
+    expectTypeOf(rows[0]!.shout).toEqualTypeOf<string>();
+    expectTypeOf(rows[0]!.choice_text).toEqualTypeOf<string>();
+    expect(await Question.objects.values({ lower: Lower("question_text") }).orderBy("lower")).toEqual([{ lower: "pasta?" }, { lower: "pizza?" }]);
   });
 
   it("valuesList gives arrays, and flat values for one field", async () => {

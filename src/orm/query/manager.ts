@@ -36,7 +36,10 @@ export class Manager<T> {
   aggregate<A extends Record<string, Expression>>(aggregates: A, ...more: Aggregate[]): Promise<{ [K in keyof A]: A[K] extends Expression<infer R> ? R : unknown }>;
   aggregate(...aggregates: Aggregate[]): Promise<Record<string, unknown>>;
   aggregate(...args: any[]): Promise<any> { return (this.getQueryset().aggregate as (...a: unknown[]) => Promise<unknown>)(...args); }
-  values<K extends string>(...names: K[]): QuerySet<ValuesRow<T, K>> { return this.getQueryset().values(...names); }
+  values(): QuerySet<Record<string, unknown>>;
+  values<K extends string>(...names: K[]): QuerySet<ValuesRow<T, K>>;
+  values<K extends string, E extends Record<string, unknown>>(...args: [...names: K[], expressions: E]): QuerySet<ValuesRow<T, K> & { [P in keyof E]: E[P] extends Expression<infer R> ? R : E[P] }>;
+  values(...args: any[]): QuerySet<any> { return (this.getQueryset().values as (...a: unknown[]) => QuerySet<unknown>)(...args); }
   valuesList<K extends string>(name: K, options: { flat: true }): QuerySet<FlatValue<T, K>>;
   valuesList(...names: string[]): QuerySet<unknown[]>;
   valuesList(...args: any[]): QuerySet<any> { return (this.getQueryset().valuesList as (...a: unknown[]) => QuerySet<unknown>)(...args); }

@@ -166,11 +166,19 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return rows[0] as Record<string, unknown>;
   }
 
-  /** Rows as objects of these fields (across relations: `"question__question_text"`), not instances. */
+  /**
+   * Rows as objects of these fields (across relations: `"question__question_text"`), not
+   * instances. A last argument of expressions adds computed keys: `values("id", { lower: Lower("name") })`.
+   */
   values(): QuerySet<Record<string, unknown>>;
   values<K extends string>(...names: K[]): QuerySet<ValuesRow<T, K>>;
-  values(...names: string[]): QuerySet<unknown> {
-    return this.chain(withValues(this.query, names, "dicts")) as unknown as QuerySet<unknown>;
+  values<K extends string, E extends Record<string, unknown>>(...args: [...names: K[], expressions: E]): QuerySet<ValuesRow<T, K> & Annotated<E>>;
+  values(...args: (string | Record<string, unknown>)[]): QuerySet<unknown> {
+    const last = args.at(-1);
+    const expressions = typeof last === "object" ? last : null;
+    const names = args.filter((a): a is string => typeof a === "string");
+    const query = expressions ? withAnnotations(this.query, expressions) : this.query;
+    return this.chain(withValues(query, expressions ? [...names, ...Object.keys(expressions)] : names, "dicts")) as unknown as QuerySet<unknown>;
   }
 
   /** Rows as arrays of these fields; `valuesList("id", { flat: true })` gives the values themselves. */
