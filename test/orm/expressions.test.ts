@@ -153,6 +153,15 @@ describe(dbName("subqueries"), () => {
     expect(texts(await Question.objects.filter(Exists(sameAuthor)).orderBy("id"))).toEqual(["Pizza?", "Pie?"]);
   });
 
+  it("a correlated Subquery as an __in value", async () => {
+    // Authors having a question with a choice of at least 5 votes.
+    const busy = Subquery(Question.objects.filter({ choices__votes__gte: 5 }).values("author"));
+    expect(texts(await Author.objects.filter({ pk__in: busy }))).toEqual(["Bob"]);
+    const own = Subquery(Choice.objects.filter({ question__author: OuterRef("author"), votes__gte: 3 }).values("question"));
+    expect(texts(await Question.objects.filter({ pk__in: own }).orderBy("id"))).toEqual(["Pizza?", "Pasta?"]);
+    expect(() => Question.objects.filter({ question_text__contains: F("author__name") })).toThrow(/does not accept an expression/);
+  });
+
   it("Exists as a When condition", async () => {
     const voted = Exists(Choice.objects.filter({ question: OuterRef("pk"), votes__gt: 0 }));
     const rows = await Question.objects.annotate({ state: Case([When(voted, "voted")], { default: "quiet" }) }).orderBy("id").valuesList("state", { flat: true });

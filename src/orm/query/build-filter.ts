@@ -115,7 +115,10 @@ function kindOf(field: Field): string {
 function makeLookup(lhs: Lhs, lookup: string, value: unknown): WhereChild {
   if (isSqlExpr(value)) {
     const kind = LOOKUPS[lookup]!;
-    if (kind.kind !== "operator" || kind.pattern) throw new FieldError(`The '${lookup}' lookup does not accept an expression; use exact, gt, gte, lt or lte.`);
+    // `in` takes a Subquery (its SQL is parenthesised); the comparisons take any expression.
+    if ((kind.kind !== "operator" || kind.pattern) && kind.kind !== "in") {
+      throw new FieldError(`The '${lookup}' lookup does not accept an expression; use exact, gt, gte, lt, lte or in (with a Subquery).`);
+    }
     return { kind: "lookup", lhs, lookup, rhs: value };
   }
   if (lookup === "isnull") {

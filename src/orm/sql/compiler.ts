@@ -137,8 +137,8 @@ export class SqlCompiler implements CompileContext {
     const field = node.lhs.field;
     const kind = LOOKUPS[node.lookup]!;
     let sql: string;
-    if (isSqlExpr(node.rhs) && kind.kind === "operator") {
-      sql = this.ops.lookup(kind.operator, lhs, node.rhs.sql(this));
+    if (isSqlExpr(node.rhs) && (kind.kind === "operator" || kind.kind === "in")) {
+      sql = kind.kind === "in" ? `${lhs} IN ${node.rhs.sql(this)}` : this.ops.lookup(kind.operator, lhs, node.rhs.sql(this));
       return negated && node.lhs.nullable ? `(${sql} AND ${lhs} IS NOT NULL)` : sql;
     }
     switch (kind.kind) {
