@@ -81,7 +81,14 @@ describe(dbName("inferred model types"), () => {
     void new Maker({ name: 5 });
     // @ts-expect-error -- many-to-many fields are not constructor data
     expect(() => new Gadget({ parts: [] })).toThrow();
-    const ok = new Gadget({ maker_id: 1, seen: "2024-01-01T00:00:00Z", price: "1" });
+    const ok = new Gadget({ maker_id: 1, seen: "2024-01-01T00:00:00Z", price: "1", made: new Date("2024-02-03T10:00:00Z") });
+    // Instance values have the declared types whatever form the input took.
+    expect(ok.made).toBe("2024-02-03");
+    expect(ok.seen).toBeInstanceOf(Date);
+    expect(ok.seen!.toISOString()).toBe("2024-01-01T00:00:00.000Z");
+    expect(new Gadget({ seen: "not a date" as never }).seen as unknown).toBe("not a date");
+    // @ts-expect-error -- a Date is no CharField value
+    void new Maker({ name: new Date() });
     expect(ok.maker_id).toBe(1);
   });
 });

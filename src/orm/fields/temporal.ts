@@ -16,6 +16,8 @@ const DATETIME_SHAPE_RE = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}(?::\d{1,2}(
  * the local time zone. Dates are accepted on input (their UTC date is taken).
  */
 export class DateFieldDef<Null extends boolean = boolean, Pk extends boolean = boolean> extends Field<string, Null, Pk> {
+  /** Type-level marker: constructor data may give a Date (its UTC date is taken). */
+  declare readonly __dateInput: true;
   readonly internalType = "DateField" as const;
   readonly kind = "DateField";
   readonly autoNow: boolean;

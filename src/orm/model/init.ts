@@ -1,4 +1,6 @@
 import { InvalidOperation } from "../errors.js";
+import type { Field } from "../fields/field.js";
+import { DateFieldDef, DateTimeFieldDef } from "../fields/temporal.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
 import type { Options } from "./options.js";
 
@@ -19,7 +21,7 @@ export function initInstance(instance: Instance, options: Options, data: Record<
     }
     if (field.attname in data && data[field.attname] !== undefined) {
       used++;
-      instance[field.attname] = data[field.attname];
+      instance[field.attname] = asDeclaredType(field, data[field.attname]);
     } else if (field.name !== field.attname && field.name in data) {
       used++;
       instance[field.attname] = null;
@@ -41,5 +43,20 @@ export function initInstance(instance: Instance, options: Options, data: Record<
     if (unknown.length) {
       throw new InvalidOperation(`${options.objectName}() got unexpected keyword arguments: ${unknown.map((k) => `'${k}'`).join(", ")}`);
     }
+  }
+}
+
+/**
+ * Keep instance values of the declared type where the input form differs: a Date given to a
+ * DateField becomes "YYYY-MM-DD", a string given to a DateTimeField a Date. A value that does
+ * not parse is kept as given, for fullClean() or save() to report.
+ */
+function asDeclaredType(field: Field, value: unknown): unknown {
+  const convert = (field instanceof DateFieldDef && value instanceof Date) || (field instanceof DateTimeFieldDef && typeof value === "string");
+  if (!convert) return value;
+  try {
+    return field.toJs(value);
+  } catch {
+    return value;
   }
 }

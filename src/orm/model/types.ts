@@ -38,7 +38,9 @@ export type ModelFields<F> = {
 
 /** What `new Model({...})` and `objects.create({...})` accept. */
 export type InitData<F> = {
-  [K in keyof F as IsRelation<F[K]> extends true ? never : K]?: FieldValue<F[K]> | (Exclude<FieldValue<F[K]>, null> extends Date ? string : never);
+  [K in keyof F as IsRelation<F[K]> extends true ? never : K]?: FieldValue<F[K]>
+    | (Exclude<FieldValue<F[K]>, null> extends Date ? string : never)
+    | (F[K] extends { readonly __dateInput: true } ? Date : never);
 } & {
   [K in keyof F as F[K] extends ForeignKeyDef<any, any, any> ? K : never]?: F[K] extends ForeignKeyDef<infer M, any, any>
     ? InstanceOf<M> | null : never;
