@@ -63,6 +63,25 @@ describe(dbName("restifyApp: relations, names, permissions"), () => {
     expect((await client.get("/rest/v1/edu/course/1/student/")).data).toEqual([{ id: 1, course: 1, student: 1 }]);
   });
 
+  it("keeps both directions of a symmetrical relation to self (friends)", async () => {
+    const made = await client.post("/rest/v1/edu/student/1/friends/", { to_student: 2 });
+    expect(made.status).toBe(201);
+    expect(made.data).toEqual({ id: expect.any(Number), from_student: 1, to_student: 2 });
+    const back = (await client.get("/rest/v1/edu/student/2/friends/")).data;
+    expect(back).toEqual([{ id: expect.any(Number), from_student: 2, to_student: 1 }]);
+    expect((await client.post("/rest/v1/edu/student/2/friends/", { to_student: 1 })).data).toEqual({
+      non_field_errors: ["The fields from_student, to_student must make a unique set."],
+    });
+    await client.post("/rest/v1/edu/student/", { name: "Cat" });
+    const moved = await client.patch(`/rest/v1/edu/student/1/friends/${made.data.id}/`, { to_student: 3 });
+    expect(moved.data.to_student).toBe(3);
+    expect((await client.get("/rest/v1/edu/student/2/friends/")).data).toEqual([]);
+    expect((await client.get("/rest/v1/edu/student/3/friends/")).data.map((r: { to_student: number }) => r.to_student)).toEqual([1]);
+    expect((await client.delete(`/rest/v1/edu/student/1/friends/${made.data.id}/`)).status).toBe(204);
+    expect((await client.get("/rest/v1/edu/student/3/friends/")).data).toEqual([]);
+    expect((await client.get("/rest/v1/edu/student/1/friends/")).data).toEqual([]);
+  });
+
   it("guards CustomPermission models with Basic auth and model permissions", async () => {
     const anon = await client.get("/rest/v1/polls/question1/");
     expect(anon.status).toBe(401);

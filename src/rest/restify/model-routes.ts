@@ -8,7 +8,7 @@ import type { Pagination } from "../pagination/pagination.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
-import { ManyToManyDetailView, ManyToManyListView, OneToManyListView } from "./nested-views.js";
+import { ManyToManyDetailView, ManyToManyListView, OneToManyListView, type SymmetricKeys } from "./nested-views.js";
 import { CustomActionView } from "./custom-action.js";
 import type { RestifyOptions } from "./options.js";
 
@@ -119,7 +119,10 @@ export function modelRoutes(
   }
   for (const m2m of meta.manyToMany) {
     if (exclude.has(m2m.name)) continue;
-    rows.push(...manyToManyRoutes(nested(m2m.name), m2m.requireResolved().fromField, m2m.through.model, model, pagination));
+    const { fromField, toField } = m2m.requireResolved();
+    // A symmetrical relation to "self" keeps both directions of each pair, as Django does.
+    const symmetric = m2m.symmetrical && m2m.remote === m2m.model ? { from: fromField.attname, to: toField.attname } : null;
+    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, pagination, symmetric));
   }
   return rows;
 }
@@ -146,10 +149,12 @@ function manyToManyRoutes(
   through: ModelClass,
   parent: ModelClass,
   pagination: Pagination | null,
+  symmetric: SymmetricKeys | null = null,
 ): RouteRow[] {
   const serializer = ModelSerializer.forModel(through, { readOnlyFields: [parentFk.name] });
   const init = {
     ...viewInit(through, { exclude: [] }, serializer, pagination),
+    symmetric,
     parentModel: parent,
     parentLookup: parentFk.name,
     parentAttname: parentFk.attname,

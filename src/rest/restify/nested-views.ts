@@ -3,6 +3,7 @@ import { NotFound } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
 import { CreateModelMixin, DestroyModelMixin, ListModelMixin, RetrieveModelMixin, UpdateModelMixin } from "../views/mixins/index.js";
+import type { ModelInstance } from "../views/generic-api-view.js";
 import { GenericViewSet } from "../views/viewset.js";
 
 /**
@@ -47,8 +48,35 @@ export class OneToManyListView extends ListModelMixin(NestedViewSet) {
   }
 }
 
+/**
+ * For a symmetrical many-to-many to "self" (`friends`), the through-key column names: every row
+ * (a, b) has its mirror (b, a), as Django's related manager keeps them.
+ */
+export interface SymmetricKeys {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Creates, moves or deletes the mirror of a through row of a symmetrical relation. */
+async function mirror(view: NestedViewSet, keys: SymmetricKeys, row: ModelInstance, action: "add" | "remove"): Promise<void> {
+  const a = row[keys.from];
+  const b = row[keys.to];
+  if (a === b) return;
+  const mirrors = view.model.objects.filter({ [keys.from]: b, [keys.to]: a });
+  if (action === "remove") await mirrors.delete();
+  else if (!(await mirrors.exists())) await view.model.objects.create({ [keys.from]: b, [keys.to]: a });
+}
+
 /** List and create rows of a many-to-many through table for one parent (`/edu/student/1/course_set/`). */
 export class ManyToManyListView extends CreateModelMixin(ListModelMixin(NestedViewSet)) {
+  symmetric: SymmetricKeys | null = null;
+
+  override async performCreate(validated: Record<string, unknown>): Promise<ModelInstance> {
+    const row = await super.performCreate(validated);
+    if (this.symmetric) await mirror(this, this.symmetric, row, "add");
+    return row;
+  }
+
   override async list(request: RestRequest): Promise<RestResponse> {
     await this.parentKey();
     return super.list(request);
@@ -62,6 +90,19 @@ export class ManyToManyListView extends CreateModelMixin(ListModelMixin(NestedVi
 
 /** Retrieve, update and delete one through row of a parent (`/edu/student/1/course_set/3/`). */
 export class ManyToManyDetailView extends RetrieveModelMixin(UpdateModelMixin(DestroyModelMixin(NestedViewSet))) {
+  symmetric: SymmetricKeys | null = null;
+
+  override async performUpdate(row: ModelInstance, validated: Record<string, unknown>): Promise<void> {
+    if (this.symmetric) await mirror(this, this.symmetric, row, "remove");
+    await super.performUpdate(row, validated);
+    if (this.symmetric) await mirror(this, this.symmetric, row, "add");
+  }
+
+  override async performDestroy(row: ModelInstance): Promise<void> {
+    if (this.symmetric) await mirror(this, this.symmetric, row, "remove");
+    await super.performDestroy(row);
+  }
+
   override async getObject() {
     await this.parentKey();
     return super.getObject();

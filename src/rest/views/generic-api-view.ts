@@ -74,6 +74,21 @@ export class GenericAPIView extends APIView {
     return {};
   }
 
+  /** Saves a new object from validated data (DRF's `perform_create` hook). */
+  performCreate(validated: Record<string, unknown>): Promise<ModelInstance> {
+    return this.serializer.create(validated) as Promise<ModelInstance>;
+  }
+
+  /** Applies validated data to an object and saves it (DRF's `perform_update`). */
+  async performUpdate(instance: ModelInstance, validated: Record<string, unknown>): Promise<void> {
+    await this.serializer.update(instance, validated);
+  }
+
+  /** Deletes an object, cascading per `onDelete` (DRF's `perform_destroy`). */
+  async performDestroy(instance: ModelInstance): Promise<void> {
+    await instance.delete();
+  }
+
   /** JSON for objects, with links relative to where the app is mounted. */
   render(instances: readonly object[]): Promise<Record<string, unknown>[]> {
     return this.serializer.render(instances, this.request.basePath);

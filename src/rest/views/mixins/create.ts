@@ -9,7 +9,7 @@ export function CreateModelMixin<B extends ViewClass>(Base: B) {
       const body = await this.write(async () => {
         const fixed = this.fixedValues();
         const validated = await this.serializer.validate(request.data, { fixed });
-        const instance = await this.serializer.create({ ...validated, ...fixed });
+        const instance = await this.performCreate({ ...validated, ...fixed });
         return this.serializer.renderOne(instance, request.basePath);
       });
       return new RestResponse(body, 201);

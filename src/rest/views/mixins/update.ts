@@ -10,7 +10,7 @@ export function UpdateModelMixin<B extends ViewClass>(Base: B) {
         const instance = await this.getObject();
         const fixed = this.fixedValues();
         const validated = await this.serializer.validate(request.data, { partial, instance, fixed });
-        await this.serializer.update(instance, { ...validated, ...fixed });
+        await this.performUpdate(instance, { ...validated, ...fixed });
         return this.serializer.renderOne(instance, request.basePath);
       });
       return new RestResponse(body);
