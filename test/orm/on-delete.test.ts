@@ -260,6 +260,20 @@ describe(dbName("onDelete"), () => {
     await expect(Artist.objects.all().slice(0, 1).delete()).rejects.toBeInstanceOf(InvalidOperation);
   });
 
+  it("deletes and rewrites in batches: more related rows than one statement takes", async () => {
+    await clean();
+    const artist = await Artist.objects.create({ name: "big" });
+    const album = await Album.objects.create({ title: "big", artist });
+    await Song.objects.bulkCreate(Array.from({ length: 1203 }, (_, i) => new Song({ title: `s${i}`, album, artist })));
+    const label = await Label.objects.create({ name: "many" });
+    await Contract.objects.bulkCreate(Array.from({ length: 1100 }, () => new Contract({ artist, label, backup: null })));
+    expect(await label.delete()).toEqual([1, { "ondel.Label": 1 }]);
+    expect(await Contract.objects.filter({ label__isnull: true }).count()).toBe(1100);
+    await Contract.objects.delete();
+    expect(await artist.delete()).toEqual([1205, { "ondel.Song": 1203, "ondel.Album": 1, "ondel.Artist": 1 }]);
+    expect(await Song.objects.count()).toBe(0);
+  });
+
   it("an unsaved instance cannot be deleted", async () => {
     await expect(new Artist({ name: "new" }).delete())
       .rejects.toThrow(new InvalidOperation("Artist object can't be deleted because its id attribute is set to None."));
