@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { atomic, CharField, getBackend, Model, OperationalError, type Manager } from "torest";
-import { dbName, useTestDatabase } from "../support/db.js";
+import { atomic, CharField, closeDatabases, configureDatabases, getBackend, Model, OperationalError, type Manager } from "torest";
+import { dbName, TEST_DB, useTestDatabase } from "../support/db.js";
 import { sessionControl } from "../support/sessions.js";
 
 class Ping extends Model("dbrec", {
@@ -54,5 +54,27 @@ describe.skipIf(!sessionControl)(dbName("a lost connection"), () => {
     await expect(Ping.objects.count()).resolves.toBe(2);
     await expect(atomic(() => Ping.objects.count())).resolves.toBe(2);
     expect(backend.busyConnections()).toBe(0);
+  });
+
+  it("a server that does not answer gives a clear OperationalError, not a hang", async () => {
+    configureDatabases({ nowhere: `${TEST_DB}://127.0.0.1:1/nothing` });
+    const error = await getBackend("nowhere").query("SELECT 1", []).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationalError);
+    expect((error as Error).message).toMatch(/^Could not connect to the .* server \(ECONNREFUSED.*Is it running, and is the database URL right\?$/s);
+    await expect(atomic(() => getBackend("nowhere").query("SELECT 1", []), { using: "nowhere" })).rejects.toBeInstanceOf(OperationalError);
+    expect(getBackend("nowhere").busyConnections()).toBe(0);
+    await closeDatabases("nowhere");
+  });
+
+  it("a closed database refuses work with a clear error", async () => {
+    const { freshDatabase } = await import("../support/db.js");
+    const { url, drop } = await freshDatabase();
+    configureDatabases({ shortlived: url });
+    const backend = getBackend("shortlived");
+    await backend.query("SELECT 1", []);
+    await closeDatabases("shortlived");
+    await expect(backend.query("SELECT 1", [])).rejects.toThrow("Database 'shortlived' is closed; getBackend() opens it again.");
+    await expect(backend.acquire()).rejects.toBeInstanceOf(OperationalError);
+    await drop();
   });
 });

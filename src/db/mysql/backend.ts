@@ -2,7 +2,7 @@ import mysql from "mysql2/promise";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
 import { OperationalError } from "../errors.js";
 import type { DatabaseSettings } from "../url.js";
-import { mapMysqlError } from "./errors.js";
+import { isConnectionFailure, mapMysqlError } from "./errors.js";
 import { mysqlFeatures } from "./features.js";
 import { mysqlOperations } from "./operations.js";
 import { mysqlSchema } from "./schema.js";
@@ -67,15 +67,17 @@ export class MysqlBackend extends DatabaseBackend {
   }
 
   async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    this.assertOpen();
     return toRows(await this.run(this.pool, sql, params));
   }
 
   async execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {
+    this.assertOpen();
     return toExecResult(await this.run(this.pool, sql, params));
   }
 
   async acquire(): Promise<HeldConnection> {
-    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed.`);
+    this.assertOpen();
     let connection: mysql.PoolConnection;
     try {
       connection = await this.pool.getConnection();
@@ -87,7 +89,7 @@ export class MysqlBackend extends DatabaseBackend {
       try {
         return await this.run(connection, sql, params);
       } catch (error) {
-        if (error instanceof OperationalError && error.message.startsWith("Lost the connection")) broken = true;
+        if (isConnectionFailure(error)) broken = true;
         throw error;
       }
     };
@@ -102,6 +104,10 @@ export class MysqlBackend extends DatabaseBackend {
         else connection.release();
       },
     };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed; getBackend() opens it again.`);
   }
 
   async close(): Promise<void> {

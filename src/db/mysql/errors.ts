@@ -11,11 +11,18 @@ const quoted = (message: string, pattern: RegExp) => pattern.exec(message)?.[1];
 
 // Server errors meaning the session is gone (killed, server shutting down), and the client's
 // errors for a connection that dropped or could not be made.
-const CONNECTION_ERRNOS = new Set([1053, 1927, 2002, 2003, 2006, 2013, 4031]);
-const CONNECTION_CODES = new Set([
-  "PROTOCOL_CONNECTION_LOST", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH",
-  "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR", "ER_SERVER_SHUTDOWN", "ER_CONNECTION_KILLED",
+const CONNECTION_ERRNOS = new Set([1053, 1927, 2006, 2013, 4031]);
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EAI_AGAIN"]);
+const LOST_CODES = new Set([
+  "PROTOCOL_CONNECTION_LOST", "ECONNRESET", "EPIPE", "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR", "ER_SERVER_SHUTDOWN", "ER_CONNECTION_KILLED",
 ]);
+
+/** Did this error (driver error, or torest's error caused by one) end the connection? */
+export function isConnectionFailure(error: unknown): boolean {
+  const e = (error instanceof DatabaseError ? error.cause : error) as MysqlError | undefined;
+  if (!(e instanceof Error)) return false;
+  return Boolean(e.fatal) || UNREACHABLE_CODES.has(e.code ?? "") || LOST_CODES.has(e.code ?? "") || CONNECTION_ERRNOS.has(e.errno ?? 0);
+}
 
 /** Map a `mysql2` error onto torest's database errors. */
 export function mapMysqlError(error: unknown): Error {
@@ -35,9 +42,10 @@ export function mapMysqlError(error: unknown): Error {
     case 4025: // MariaDB: CONSTRAINT `name` failed for `db`.`table`
       return new IntegrityError(message, "check", quoted(message, /constraint ['`]([^'`]+)['`]/i), { cause: error });
   }
-  if (e.fatal || CONNECTION_CODES.has(e.code ?? "") || CONNECTION_ERRNOS.has(e.errno ?? 0)) {
-    return new OperationalError(`Lost the connection to MySQL: ${message}`, { cause: error });
+  if (UNREACHABLE_CODES.has(e.code ?? "")) {
+    return new OperationalError(`Could not connect to the MySQL server (${e.code}${message ? `: ${message}` : ""}). Is it running, and is the database URL right?`, { cause: error });
   }
+  if (isConnectionFailure(error)) return new OperationalError(`Lost the connection to MySQL: ${message}`, { cause: error });
   if (e.errno !== undefined || e.code?.startsWith("ER_")) return new OperationalError(message, { cause: error });
   return error;
 }

@@ -2,7 +2,7 @@ import pg from "pg";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
 import { OperationalError } from "../errors.js";
 import type { DatabaseSettings } from "../url.js";
-import { mapPostgresError } from "./errors.js";
+import { isConnectionFailure, mapPostgresError } from "./errors.js";
 import { postgresFeatures } from "./features.js";
 import { postgresOperations } from "./operations.js";
 import { postgresSchema } from "./schema.js";
@@ -60,12 +60,15 @@ export class PostgresBackend extends DatabaseBackend {
       options: "-c TimeZone=UTC",
       types: typeParsers,
       application_name: "torest",
+      // A script that forgets closeDatabases() still exits once its work is done.
+      allowExitOnIdle: true,
     });
     // Idle connections the server closes report here; the pool has already dropped them.
     this.pool.on("error", () => undefined);
   }
 
   async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    this.assertOpen();
     try {
       const result = await this.pool.query({ text: sql, values: params as unknown[], rowMode: "array" });
       return result.rows as Row[];
@@ -75,6 +78,7 @@ export class PostgresBackend extends DatabaseBackend {
   }
 
   async execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {
+    this.assertOpen();
     try {
       return toExecResult(await this.pool.query({ text: sql, values: params as unknown[], rowMode: "array" }));
     } catch (error) {
@@ -83,7 +87,7 @@ export class PostgresBackend extends DatabaseBackend {
   }
 
   async acquire(): Promise<HeldConnection> {
-    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed.`);
+    this.assertOpen();
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -101,7 +105,7 @@ export class PostgresBackend extends DatabaseBackend {
         return await client.query({ text: sql, values: params as unknown[], rowMode: "array" });
       } catch (error) {
         const mapped = mapPostgresError(error);
-        if (mapped instanceof OperationalError && mapped.message.startsWith("Lost the connection")) broken = mapped;
+        if (isConnectionFailure(error)) broken = mapped;
         throw mapped;
       }
     };
@@ -117,6 +121,10 @@ export class PostgresBackend extends DatabaseBackend {
         client.release(broken ?? undefined);
       },
     };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed; getBackend() opens it again.`);
   }
 
   async close(): Promise<void> {
