@@ -139,6 +139,16 @@ describe(dbName("prefetchRelated and the query counter"), () => {
     await q!.tags.add(red);
   });
 
+  it("continues from objects selectRelated already loaded (no query for that level)", async () => {
+    const { result, queries } = await captureQueries(async () => {
+      const choices = await Choice.objects.filter({ choice_text__startswith: "small-q0" }).selectRelated("question").prefetchRelated("question__tags");
+      return Promise.all(choices.map(async (c) => (await ((await c.question) as Question).tags.all()).map(String)));
+    });
+    expect(result.length).toBeGreaterThanOrEqual(3);
+    expect(result.every((tags) => tags.join() === "small-blue,small-red")).toBe(true);
+    expect(queries).toHaveLength(2);
+  });
+
   it("first() and last() of a prefetched, ordered relation need no query", async () => {
     const [q] = await Question.objects.filter({ question_text: "small-q1" }).prefetchRelated("choices");
     const { result, queries } = await captureQueries(async () => [await q!.choices.first(), await q!.choices.last()].map(String));
