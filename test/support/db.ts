@@ -34,12 +34,13 @@ export function useTestDatabase(models: Function[]): void {
   let cleanup: (() => Promise<void>) | null = null;
   beforeAll(async () => {
     const url = await freshDatabaseUrl();
-    configureDatabases({ default: url });
-    await createTables(models);
     if (TEST_DB !== "sqlite") {
+      // Set before anything can fail, so that a broken file still drops its database.
       const { dropTestDatabase } = await import("./server-databases.js");
       cleanup = () => dropTestDatabase(TEST_DB, url);
     }
+    configureDatabases({ default: url });
+    await createTables(models);
   });
   afterAll(async () => {
     await closeDatabases();
