@@ -64,3 +64,15 @@ describe(dbName("restifyModel options: exclude, read-only, method and custom fie
     expect(handler.reverse("lab_student-detail", { pk: 1 })).toBe("/api/lab/student/1/");
   });
 });
+
+describe("restifyModel options are checked", () => {
+  it("names the unknown field and the choices", () => {
+    expect(() => restifyApp("api", { only: true, models: [[Student, { exclude: ["programme"] }]] })).toThrow(
+      '@restifyModel exclude of lab.Student names "programme", which is not one of its fields. Choices are: discipline, id, name, program, system.',
+    );
+    expect(() => restifyApp("api", { only: true, models: [[Student, { searchFields: ["system"] }]] })).toThrow(/searchFields of lab.Student names "system"/);
+    expect(() => restifyApp("api", { only: true, models: [[Student, { methodFields: ["nope"] }]] })).toThrow(
+      '@restifyModel methodFields of lab.Student names "nope": define a getter or method of that name on Student.',
+    );
+  });
+});

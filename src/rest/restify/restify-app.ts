@@ -6,6 +6,7 @@ import { Router } from "../routing/router.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { modelRoutes } from "./model-routes.js";
 import type { RestifyOptions } from "./options.js";
+import { checkRestifyOptions } from "./check-options.js";
 import { markedModels } from "./registry.js";
 import { ApiRootView } from "./root-view.js";
 import { openApiSchema } from "../openapi/generator.js";
@@ -49,6 +50,7 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
   }
   // Bind every served model first, so that relations between them are resolved on both sides.
   for (const model of entries.keys()) void model.meta;
+  for (const [model, modelOptions] of entries) checkRestifyOptions(model, modelOptions);
   const router = new Router<ViewHandler>();
   const root: [string, string][] = [];
   const optionsOf = (model: ModelClass) => entries.get(model) ?? {};
