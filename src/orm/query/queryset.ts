@@ -142,6 +142,12 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   /**
    * Computed values on each row: `annotate({ n: Count("choices") })` sets `n` on every object
    * (an aggregate groups by the object, or by the `values()` columns when they come first).
+   *
+   * ```ts
+   * await Question.objects.annotate({ n: Count("choices") }).filter({ n__gte: 2 });
+   * // SELECT "polls_question".*, COUNT("polls_choice"."id") FROM "polls_question"
+   * //   LEFT OUTER JOIN "polls_choice" ON (...) GROUP BY "polls_question"."id", ... HAVING COUNT(...) >= 2
+   * ```
    */
   annotate<A extends Record<string, unknown>>(annotations: A): QuerySet<T & Annotated<A>> {
     this.assertNotCombined("annotate");
@@ -151,6 +157,13 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   /**
    * Aggregate over the whole queryset: `await qs.aggregate({ total: Sum("votes") })` gives
    * `{ total: 12 }`; positional aggregates are keyed `<field>__<fn>` (`votes__sum`).
+   *
+   * ```ts
+   * await Choice.objects.filter({ question__author__name: "Ann" }).aggregate({ total: Sum("votes") });
+   * // SELECT SUM("polls_choice"."votes") FROM "polls_choice" INNER JOIN ... WHERE "polls_author"."name" = ?
+   * await Question.objects.annotate({ n: Count("choices") }).aggregate({ avg: Avg("n") });
+   * // SELECT AVG("subquery"."__col0") FROM (SELECT ..., COUNT(...) AS "__col0" ... GROUP BY ...) "subquery"
+   * ```
    */
   aggregate<A extends Record<string, Expression>>(aggregates: A, ...more: Aggregate[]): Promise<Annotated<A>>;
   aggregate(...aggregates: Aggregate[]): Promise<Record<string, unknown>>;
@@ -195,6 +208,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   /**
    * Load reverse foreign keys, many-to-many (and forward relations) for all the rows with one
    * query per relation level; `Prefetch(lookup, queryset)` customises one. No arguments: clear.
+   *
+   * ```ts
+   * const questions = await Question.objects.prefetchRelated("choices", "tags");
+   * // SELECT ... FROM "polls_question"
+   * // SELECT ... FROM "polls_choice" WHERE "polls_choice"."question_id" IN (?, ?, ...)
+   * // SELECT ..., "polls_question_tags"."question_id" FROM "polls_tag" INNER JOIN "polls_question_tags" ON (...) WHERE ... IN (...)
+   * await questions[0].choices.all(); // no query
+   * ```
    */
   prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T> {
     const copy = this.query.clone();
@@ -315,7 +336,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return this.orderBy(...(latest ? fields.map(flip) : fields)).slice(0, 1).get();
   }
 
-  /** Insert many objects in few statements; primary keys are set where the database returns them. */
+  /**
+   * Insert many objects in few statements; primary keys are set where the database returns them.
+   *
+   * ```ts
+   * await Tag.objects.bulkCreate([new Tag({ name: "a" }), new Tag({ name: "b" })]);
+   * // INSERT INTO "polls_tag" ("name") VALUES (?), (?) RETURNING "id"
+   * ```
+   */
   async bulkCreate(objects: T[], options: BulkCreateOptions = {}): Promise<T[]> {
     return bulkCreate(this.options, objects, this.db, options);
   }
