@@ -91,7 +91,9 @@ export const postgresOperations: Operations = {
     switch (type) {
       // Timestamps and JSON arrive as text (type parsers in backend.ts): pg would lose the
       // microseconds of a timestamp, and parse a JSON string scalar as the bare string.
-      case "DateTimeField": return typeof value === "string" ? parseDateTime(value) : value;
+      // Sessions run in UTC, so timestamps end in "+00": without it the text takes the fast path.
+      case "DateTimeField":
+        return typeof value === "string" ? parseDateTime(value.endsWith("+00") ? value.slice(0, -3) : value) : value;
       case "DecimalField": return quantizeDecimal(value, decimalPlaces);
       // Columns arrive as numbers; aggregates (SUM, AVG) may come back as numeric text.
       case "FloatField": return typeof value === "string" ? Number(value) : value;
