@@ -162,6 +162,12 @@ describe(dbName("subqueries"), () => {
     expect(() => Question.objects.filter({ question_text__contains: F("author__name") })).toThrow(/does not accept an expression/);
   });
 
+  it("boolean expressions combine with lookups in Q", async () => {
+    const hasBig = Exists(Choice.objects.filter({ question: OuterRef("pk"), votes__gte: 5 }));
+    expect(texts(await Question.objects.filter(Q(hasBig).or({ question_text: "Soup?" })).orderBy("id"))).toEqual(["Pasta?", "Soup?"]);
+    expect(texts(await Question.objects.filter(Q({ min_votes__gte: 2 }).and(Q(hasBig).not())))).toEqual(["Pizza?"]);
+  });
+
   it("Exists as a When condition", async () => {
     const voted = Exists(Choice.objects.filter({ question: OuterRef("pk"), votes__gt: 0 }));
     const rows = await Question.objects.annotate({ state: Case([When(voted, "voted")], { default: "quiet" }) }).orderBy("id").valuesList("state", { flat: true });

@@ -3,6 +3,7 @@ import type { Field } from "../fields/field.js";
 import { isLookup, LOOKUPS, RELATION_LOOKUPS } from "../lookups/registry.js";
 import { isSqlExpr, type SqlExpr } from "../expressions/sql-expr.js";
 import { FloatFieldDef } from "../fields/numeric.js";
+import { BooleanFieldDef } from "../fields/boolean.js";
 import { findTransform } from "../lookups/transforms.js";
 import { BaseModel } from "../model/base.js";
 import type { Options } from "../model/options.js";
@@ -33,6 +34,12 @@ export function buildWhere(query: Query, q: QNode, filterCall: number, negated =
   for (const child of q.children) {
     if (child instanceof QNode) {
       children.push(buildWhere(query, child, filterCall, inside));
+      continue;
+    }
+    if (child instanceof Expression) {
+      // A boolean expression (`Q(Exists(...))`): true rows match.
+      const expr = child.resolve({ query, filterCall, reuse: false, allowJoins: true });
+      children.push({ kind: "lookup", lhs: { kind: "exprref", expr, field: new BooleanFieldDef(), nullable: false }, lookup: "exact", rhs: true });
       continue;
     }
     const [key, value] = child as readonly [string, unknown];

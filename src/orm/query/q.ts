@@ -1,3 +1,5 @@
+import { Expression } from "../expressions/expression.js";
+
 /** Keyword lookups: `{ place__name__startswith: "Demon" }`. */
 export type Lookups = Record<string, unknown>;
 
@@ -12,17 +14,18 @@ export type Lookups = Record<string, unknown>;
 export class QNode {
   constructor(
     readonly connector: "AND" | "OR",
-    readonly children: readonly (QNode | readonly [string, unknown])[],
+    /** Sub-trees, `[lookup, value]` pairs, and boolean expressions (`Exists(...)`). */
+    readonly children: readonly (QNode | readonly [string, unknown] | Expression<boolean>)[],
     readonly negated = false,
   ) {
     Object.freeze(this);
   }
 
-  and(...others: (QNode | Lookups)[]): QNode {
+  and(...others: (QNode | Lookups | Expression<boolean>)[]): QNode {
     return new QNode("AND", [this, ...others.map(toQ)]);
   }
 
-  or(...others: (QNode | Lookups)[]): QNode {
+  or(...others: (QNode | Lookups | Expression<boolean>)[]): QNode {
     return new QNode("OR", [this, ...others.map(toQ)]);
   }
 
@@ -35,11 +38,12 @@ export class QNode {
   }
 }
 
-/** Build a Q from keyword lookups (ANDed). */
-export function Q(lookups: Lookups = {}): QNode {
+/** Build a Q from keyword lookups (ANDed), or from a boolean expression: `Q(Exists(...))`. */
+export function Q(lookups: Lookups | Expression<boolean> = {}): QNode {
+  if (lookups instanceof Expression) return new QNode("AND", [lookups]);
   return new QNode("AND", Object.entries(lookups).map(([k, v]) => [k, v] as const));
 }
 
-export function toQ(value: QNode | Lookups): QNode {
+export function toQ(value: QNode | Lookups | Expression<boolean>): QNode {
   return value instanceof QNode ? value : Q(value);
 }
