@@ -143,6 +143,18 @@ describe(dbName("fields round-trip"), () => {
     expect(await Everything.objects.filter({ pk: e.id, flag: false, maybe: true }).count()).toBe(1);
   });
 
+  it("UUID pattern lookups ignore how the database stores the dashes (as Django)", async () => {
+    const e = await Everything.objects.create({ char: "uuid", uuid: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0" });
+    const match = async (lookups: Record<string, unknown>) => (await Everything.objects.filter({ pk: e.id, ...lookups })).length;
+    expect(await match({ uuid__contains: "4b5a-6978" })).toBe(1);
+    expect(await match({ uuid__icontains: "4B5A-6978" })).toBe(1);
+    expect(await match({ uuid__startswith: "0f1e2d3c-4b" })).toBe(1);
+    expect(await match({ uuid__endswith: "a5b4c3d2e1f0" })).toBe(1);
+    expect(await match({ uuid__iexact: "0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0" })).toBe(1);
+    expect(await match({ uuid: "0f1e2d3c4b5a69788796a5b4c3d2e1f0" })).toBe(1);
+    expect(await match({ uuid__contains: "zzzz" })).toBe(0);
+  });
+
   it("JSON keeps arrays, strings, numbers and nested objects", async () => {
     for (const data of [[1, "two", 3.5], "plain", 42, { nested: { deep: [true, false] } }]) {
       const e = await Everything.objects.create({ char: "json", data });

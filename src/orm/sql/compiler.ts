@@ -7,6 +7,8 @@ import type { OrderTerm, Query } from "../query/query.js";
 import type { ColumnRef, Lhs, LookupNode, WhereChild, WhereNode } from "../query/where.js";
 import { selectSql } from "./select.js";
 
+const UUID_PROBE = "00000000-0000-0000-0000-000000000000";
+
 export interface CompiledSql {
   sql: string;
   params: unknown[];
@@ -153,7 +155,12 @@ export class SqlCompiler implements CompileContext {
         break;
       }
       case "operator": {
-        const value = kind.pattern ? this.ops.patternParam(kind.operator, node.rhs as string)
+        let text = node.rhs as string;
+        // Django's UUIDTextMixin: where UUIDs are stored as 32 hex digits, dashes in the pattern go.
+        if (kind.pattern && field.internalType === "UUIDField" && !String(this.ops.toDb("UUIDField", UUID_PROBE)).includes("-")) {
+          text = text.replace(/-/g, "");
+        }
+        const value = kind.pattern ? this.ops.patternParam(kind.operator, text)
           : kind.operator === "regex" || kind.operator === "iregex" ? node.rhs : field.toDb(this.ops, node.rhs);
         sql = this.ops.lookup(kind.operator, lhs, this.param(value));
       }
