@@ -40,7 +40,11 @@ export { Manager } from "./orm/query/manager.js";
 export { Prefetch, prefetchRelatedObjects, type PrefetchLookup } from "./orm/query/prefetch.js";
 export type { BulkCreateOptions } from "./orm/query/bulk.js";
 
-export { Expression, OrderBy, Value, ValueExpression, CombinedExpression, type ResolveContext, type NullsOrder } from "./orm/expressions/expression.js";
+export { Expression, OrderBy, Value, ValueExpression, CombinedExpression, ExpressionWrapper, type ResolveContext, type NullsOrder } from "./orm/expressions/expression.js";
+export {
+  Extract, ExtractYear, ExtractQuarter, ExtractMonth, ExtractDay, ExtractWeekDay, ExtractHour, ExtractMinute, ExtractSecond,
+  TruncDate, ExtractExpression, TruncDateExpression,
+} from "./orm/expressions/datetime.js";
 export { F, FExpression } from "./orm/expressions/f.js";
 export { Aggregate, Count, Sum, Avg, Min, Max, type AggregateOptions } from "./orm/expressions/aggregates.js";
 export { Func, Lower, Upper, Coalesce, Concat, Now } from "./orm/expressions/functions.js";

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Avg, captureQueries, Count, F, FieldError, InvalidOperation, Max, Min, Q, Sum } from "torest";
+import {
+  Avg, captureQueries, Count, DecimalField, ExpressionWrapper, ExtractDay, ExtractMonth, ExtractYear, F, FieldError, InvalidOperation, Max, Min, Q, Sum, TruncDate,
+} from "torest";
 import { Author, Choice, day, models, Question, Tag } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
 import { portableSql } from "../support/sql.js";
@@ -137,6 +139,21 @@ describe(dbName("annotate() with aggregates"), () => {
   it("orderBy() an aggregate without annotating groups by the object", async () => {
     expect((await Question.objects.orderBy(Count("choices").desc(), "id")).map(String)).toEqual(["Pizza?", "Pasta?", "Soup?"]);
     expect((await Tag.objects.orderBy(Count("questions"), "name")).map(String)).toEqual(["green", "blue", "red"]);
+  });
+
+  it("groups by date parts (ExtractDay, ExtractYear) and dates (TruncDate)", async () => {
+    const perDay = await Question.objects.values({ day: ExtractDay("pub_date") }).annotate({ n: Count("id") }).orderBy("day");
+    expect(perDay).toEqual([{ day: 1, n: 1 }, { day: 2, n: 1 }, { day: 3, n: 1 }]);
+    expect(await Question.objects.values({ year: ExtractYear("pub_date") }).annotate({ n: Count("id") })).toEqual([{ year: 2024, n: 3 }]);
+    expect(await Question.objects.annotate({ d: TruncDate("pub_date") }).orderBy("d").valuesList("d", { flat: true })).toEqual(["2024-01-01", "2024-01-02", "2024-01-03"]);
+    expect(await Question.objects.filter({ pub_date__day: ExtractMonth("pub_date") }).count()).toBe(1);
+    expect(() => Question.objects.annotate({ y: ExtractYear("question_text") })).toThrow("Extract input expression must be DateField or DateTimeField, got CharField.");
+  });
+
+  it("ExpressionWrapper sets the output field of arithmetic", async () => {
+    const [row] = await Question.objects.filter({ question_text: "Pizza?" })
+      .annotate({ double: new ExpressionWrapper(F("rating").mul(2), DecimalField({ maxDigits: 6, decimalPlaces: 2 })) }).valuesList("double", { flat: true });
+    expect(row).toBe("9.00");
   });
 
   it("refuses a name clashing with a field", () => {

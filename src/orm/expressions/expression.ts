@@ -119,6 +119,21 @@ function guessField(value: unknown): Field | null {
   return null;
 }
 
+/**
+ * An expression with an explicit output field (Django's `ExpressionWrapper`), for arithmetic
+ * whose result type differs from its left side: `ExpressionWrapper(F("price").mul(F("qty")), DecimalField(...))`.
+ */
+export class ExpressionWrapper<T = unknown> extends Expression<T> {
+  constructor(readonly expression: Expression, readonly field: Field) {
+    super();
+  }
+
+  resolve(ctx: ResolveContext): SqlExpr {
+    const inner = this.expression.resolve(ctx);
+    return sqlExpr(this.field, (c) => inner.sql(c), [inner], inner.aggregate);
+  }
+}
+
 /** `Value(5)`: a literal as an expression (give `field` for dates, decimals, JSON). */
 export function Value<T>(value: T, field?: Field): ValueExpression<T> {
   return new ValueExpression(value, field);
