@@ -107,6 +107,14 @@ describe(dbName("database functions and conditional expressions"), () => {
     expect(counted).toEqual({ popular: 2 });
   });
 
+  it("conditional update: Case/When in update() sets each row by its own values", async () => {
+    const changed = await Choice.objects.update({
+      votes: Case([When({ votes__gte: 5 }, F("votes").mul(10)), When({ choice_text: "no" }, 0)], { default: F("votes") }),
+    });
+    expect(changed).toBe(3);
+    expect(await Choice.objects.orderBy("id").valuesList("choice_text", "votes")).toEqual([["yes", 3], ["no", 0], ["maybe", 50]]);
+  });
+
   it("Now() is the database's current time", async () => {
     const [row] = await Author.objects.annotate({ now: Now() }).values("now").slice(0, 1);
     const now = row!.now as Date;
