@@ -156,6 +156,12 @@ describe(dbName("annotate() with aggregates"), () => {
     expect(row).toBe("9.00");
   });
 
+  it("first() of a grouped queryset orders by primary key (Meta.ordering does not apply)", async () => {
+    const { result, queries } = await captureQueries(() => Author.objects.annotate({ n: Count("question") }).first());
+    expect(result!.name).toBe("Ann");
+    expect(portableSql(queries[0]!.sql)).toMatch(/ORDER BY "polls_author"\."id" ASC LIMIT 1$/);
+  });
+
   it("refuses a name clashing with a field", () => {
     expect(() => Question.objects.annotate({ min_votes: Count("choices") })).toThrow(new InvalidOperation("The annotation 'min_votes' conflicts with a field on the model."));
   });

@@ -421,7 +421,9 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   async first(): Promise<T | null> {
     // An evaluated, ordered queryset (a prefetched relation) answers from its rows, as Django's.
     if (this.resultCache && this.isOrdered) return this.resultCache[0] ?? null;
-    const ordered = this.query.ordering === null && !this.options.ordering.length ? this.orderBy("pk") : this;
+    // Meta.ordering does not apply to grouped queries (see annotate): those order by pk, as Django.
+    const grouped = this.query.annotations.some((a) => a.expr.aggregate) || this.query.having.children.length > 0;
+    const ordered = this.query.ordering === null && (!this.options.ordering.length || grouped) ? this.orderBy("pk") : this;
     return (await ordered.slice(0, 1).fetch())[0] ?? null;
   }
 
