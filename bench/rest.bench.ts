@@ -129,12 +129,15 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\nautocannon -c ${connections} -d ${duration}, ${rounds} rounds, medians:`);
-    console.log(`${"endpoint".padEnd(12)} ${"torest".padStart(9)} ${"baseline".padStart(9)}  ratio`);
+    // "paired": the median of each round's torest/baseline ratio (runs side by side share the machine's load).
+    console.log(`${"endpoint".padEnd(12)} ${"torest".padStart(9)} ${"baseline".padStart(9)}  ratio  paired`);
     for (const e of ENDPOINTS) {
       const r = results[e.name]!;
       const t = median(r.torest);
       const b = median(r.baseline);
-      console.log(`${e.name.padEnd(12)} ${t.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)}  ${(t / b).toFixed(2)}x${r.errors ? `  (${r.errors} non-2xx)` : ""}`);
+      const paired = median(r.torest.map((x, i) => x / (r.baseline[i] as number)));
+      const errors = r.errors ? `  (${r.errors} non-2xx)` : "";
+      console.log(`${e.name.padEnd(12)} ${t.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)}  ${(t / b).toFixed(2)}x  ${paired.toFixed(2)}x${errors}`);
     }
   } finally {
     torest.kill("SIGINT");
