@@ -31,6 +31,13 @@ describe(dbName("F expressions"), () => {
     expect(texts(await Question.objects.filter({ min_votes__gt: F("choices__votes") }).distinct())).toEqual(["Pizza?"]);
   });
 
+  it("exclude() across a multi-valued relation with an F on the right moves both into the subquery", async () => {
+    // Questions with no choice reaching their own min_votes.
+    const { result, queries } = await captureQueries(() => Question.objects.exclude({ choices__votes__gte: F("min_votes") }).orderBy("id").fetch());
+    expect(texts(result)).toEqual(["Soup?"]);
+    expect(portableSql(queries[0]!.sql)).toMatch(/^SELECT .* FROM "polls_question" WHERE NOT \("polls_question"\."id" IN \(SELECT/);
+  });
+
   it("do arithmetic in filters: votes > min_votes - 1", async () => {
     expect(texts(await Choice.objects.filter({ votes__gt: F("question__min_votes").sub(1) }).orderBy("id"))).toEqual(["yes", "maybe"]);
     expect(texts(await Choice.objects.filter({ votes: F("question__min_votes").mul(1) }))).toEqual(["maybe"]);

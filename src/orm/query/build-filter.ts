@@ -50,9 +50,11 @@ export function buildWhere(query: Query, q: QNode, filterCall: number, negated =
 
 function buildLookup(query: Query, key: string, value: unknown, filterCall: number, negated: boolean): WhereChild {
   const names = key.split("__");
-  const rhs = value instanceof Expression ? value.resolve({ query, filterCall, reuse: false, allowJoins: true }) : value;
+  // Expressions on the right are resolved only once the left side is known to stay in this
+  // query (a negated multi-valued lookup moves into a subquery, with its expression).
+  const resolveRhs = () => (value instanceof Expression ? value.resolve({ query, filterCall, reuse: false, allowJoins: true }) : value);
   const annotation = query.annotations.find((a) => a.name === names[0]);
-  if (annotation) return annotationLookup(annotation.expr, names.slice(1), rhs);
+  if (annotation) return annotationLookup(annotation.expr, names.slice(1), resolveRhs());
   const joinsBefore = query.joins.length;
   const path = resolvePath(query, names, filterCall);
   if (negated && path.multiValued) {
@@ -65,6 +67,7 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
       query: inner,
     };
   }
+  const rhs = resolveRhs();
   let lhs: Lhs = path.column;
   let lookup = "exact";
   path.rest.forEach((name, index) => {
