@@ -142,6 +142,13 @@ describe(dbName("bad input gives typed errors and changes nothing"), () => {
     expect(declare({ name: CharField({ maxLength: 5 }) }, { ordering: ["-name", "pk", "?"] })).not.toThrow();
   });
 
+  it("orderings that refer to each other through relations are a FieldError", async () => {
+    class LoopA extends Model("errs", { b: ForeignKey("LoopB", { onDelete: CASCADE, null: true }) }, { ordering: ["b"] }) {}
+    class LoopB extends Model("errs", { a: ForeignKey(() => LoopA, { onDelete: CASCADE, null: true }) }, { ordering: ["a"] }) {}
+    void LoopB.meta;
+    await expect(LoopA.objects.all().fetch()).rejects.toThrow(new FieldError("Infinite loop caused by ordering."));
+  });
+
   it("a relation whose target never appears fails when used, naming it", () => {
     expect(() => Dangling.objects.filter({ target: 1 })).toThrow(/'errs\.NeverDefined'/);
   });

@@ -112,6 +112,18 @@ describe(dbName("relation edge cases"), () => {
     await expect(w1.restaurant).rejects.toBeInstanceOf(ObjectDoesNotExist);
   });
 
+  it("ordering by a relation uses the related model's Meta.ordering, as Django", async () => {
+    const { p2 } = await setup();
+    await Restaurant.objects.create({ place: p2, chef: "Zed" });
+    const chefs = async (...order: string[]) => (await Restaurant.objects.orderBy(...order)).map((r) => r.chef);
+    // Place orders by name: Ace Hardware (Zed) before Demon Dogs (Joe), though Demon Dogs has the smaller key.
+    expect(await chefs("place")).toEqual(["Zed", "Joe"]);
+    expect(await chefs("-place")).toEqual(["Joe", "Zed"]);
+    expect(await chefs("place_id")).toEqual(["Joe", "Zed"]);
+    expect(await chefs("place__pk")).toEqual(["Joe", "Zed"]);
+    expect((await Waiter.objects.orderBy("restaurant__place", "name")).map(String)).toEqual(["Ann", "Bob"]);
+  });
+
   it("a one-to-one primary key: reassigning the place saves a new row", async () => {
     const { p2, r } = await setup();
     r.place = p2;

@@ -57,7 +57,8 @@ describe(dbName("inferred model types"), () => {
     expectTypeOf(g.maker_id).toEqualTypeOf<PkValue>();
     expectTypeOf(g.backup_id).toEqualTypeOf<PkValue | null>();
     expectTypeOf(g.parts).toEqualTypeOf<ManyRelatedManager<Maker>>();
-    expectTypeOf(Gadget.objects.get({ pk: 1 })).resolves.toEqualTypeOf<Gadget>();
+    // Type only: calling get() here would run a query that rejects (no such row yet).
+    expectTypeOf<ReturnType<typeof Gadget.objects.get>>().resolves.toEqualTypeOf<Gadget>();
 
     await g.save();
     expect(typeof g.price).toBe("string");

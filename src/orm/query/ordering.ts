@@ -25,3 +25,30 @@ export function resolveOrdering(query: Query, term: string | Expression | OrderB
   }
   return { expr: path.column, descending };
 }
+
+/**
+ * The terms one `orderBy` name stands for. A relation (`"restaurant"`, not `"restaurant_id"`)
+ * orders by the related model's Meta.ordering when it has one, as Django does.
+ */
+export function resolveOrderingTerms(query: Query, term: string | Expression | OrderBy, seen: ReadonlySet<string> = new Set()): OrderTerm[] {
+  if (typeof term !== "string" || term === "?") return [resolveOrdering(query, term)];
+  const descending = term.startsWith("-");
+  const name = descending || term.startsWith("+") ? term.slice(1) : term;
+  const pieces = name.split("__");
+  if (pieces.at(-1) === "pk" || query.annotations.some((a) => a.name === name)) return [resolveOrdering(query, term)];
+  const joins = query.joins.length;
+  const path = resolvePath(query, pieces, -1, true);
+  const target = path.relation && !path.rest.length ? path.target : undefined;
+  const byKey = path.column.field.attname === pieces.at(-1) && path.column.field.attname !== path.column.field.name;
+  if (!target || !target.ordering.length || byKey) {
+    query.joins.length = joins;
+    return [resolveOrdering(query, term)];
+  }
+  if (seen.has(target.label)) throw new FieldError("Infinite loop caused by ordering.");
+  const inner = new Set(seen).add(target.label);
+  return target.ordering.filter((t) => t !== "?").flatMap((t) => {
+    const innerDescending = t.startsWith("-");
+    const innerName = innerDescending || t.startsWith("+") ? t.slice(1) : t;
+    return resolveOrderingTerms(query, `${descending !== innerDescending ? "-" : ""}${name}__${innerName}`, inner);
+  });
+}

@@ -3,7 +3,7 @@ import type { SqlExpr } from "../expressions/sql-expr.js";
 import type { Options } from "../model/options.js";
 import type { PathHop } from "../relations/path.js";
 import { buildWhere } from "./build-filter.js";
-import { resolveOrdering } from "./ordering.js";
+import { resolveOrderingTerms } from "./ordering.js";
 import { toQ, type Lookups, type QNode } from "./q.js";
 import { whereHasAggregate, whereNode, type ColumnRef, type WhereNode } from "./where.js";
 import type { Expression, OrderBy } from "../expressions/expression.js";
@@ -157,7 +157,7 @@ export class Query {
 
   withOrdering(names: (string | Expression | OrderBy)[]): Query {
     const copy = this.clone();
-    copy.ordering = names.map((name) => resolveOrdering(copy, name));
+    copy.ordering = names.flatMap((name) => resolveOrderingTerms(copy, name));
     return copy;
   }
 
