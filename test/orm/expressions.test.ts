@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  Case, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Lower, Now, OuterRef, Q, Subquery, Upper, Value, When,
+  Abs, Case, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
 } from "torest";
 import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -95,6 +95,16 @@ describe(dbName("database functions and conditional expressions"), () => {
       { lower: "ann", upper: "ANN", label: "Ann (30)", age_or_zero: 30 },
       { lower: "bob", upper: "BOB", label: "Bob (0)", age_or_zero: 0 },
     ]);
+  });
+
+  it("Abs, Trim, LTrim, RTrim, Replace, Substr", async () => {
+    await Author.objects.filter({ name: "Bob" }).update({ name: "  Bob  " });
+    const row = await Author.objects.annotate({
+      trim: Trim("name"), ltrim: LTrim("name"), rtrim: RTrim("name"), swap: Replace(Trim("name"), Value("o"), Value("0")),
+      part: Substr(Trim("name"), 2), one: Substr(Trim("name"), 1, 1), neg: Abs(F("id").mul(-1)),
+    }).filter({ trim: "Bob" }).values("trim", "ltrim", "rtrim", "swap", "part", "one", "neg", "id").get();
+    expect(row).toEqual({ trim: "Bob", ltrim: "Bob  ", rtrim: "  Bob", swap: "B0b", part: "ob", one: "B", neg: row.id, id: row.id });
+    expect(() => Substr("name", 0)).toThrow("'pos' must be greater than 0");
   });
 
   it("Concat treats NULL as empty, and annotations can be filtered and ordered", async () => {

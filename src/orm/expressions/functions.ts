@@ -1,6 +1,7 @@
 import type { Field } from "../fields/field.js";
 import { DateTimeField } from "../fields/temporal.js";
-import { Expression, type ResolveContext } from "./expression.js";
+import { TextField } from "../fields/text.js";
+import { Expression, ValueExpression, type ResolveContext } from "./expression.js";
 import { FExpression } from "./f.js";
 import { sqlExpr, type CompileContext, type SqlExpr } from "./sql-expr.js";
 
@@ -79,4 +80,35 @@ class NowFunc extends Func<Date> {
   protected override template(c: CompileContext): string {
     return c.ops.now ?? "CURRENT_TIMESTAMP";
   }
+}
+
+/** `ABS(x)`. */
+export function Abs<T = number>(arg: Arg): Func<T> {
+  return new Func<T>("ABS", [arg]);
+}
+
+/** `TRIM(x)`: spaces removed from both ends (`LTrim`, `RTrim` for one end). */
+export function Trim(arg: Arg): Func<string> {
+  return new Func<string>("TRIM", [arg]);
+}
+
+export function LTrim(arg: Arg): Func<string> {
+  return new Func<string>("LTRIM", [arg]);
+}
+
+export function RTrim(arg: Arg): Func<string> {
+  return new Func<string>("RTRIM", [arg]);
+}
+
+/** `REPLACE(x, text, replacement)`: `Replace("name", Value("Mr. "), Value(""))`. */
+export function Replace(arg: Arg, text: Expression, replacement: Expression = new ValueExpression("")): Func<string> {
+  return new Func<string>("REPLACE", [arg, text, replacement]);
+}
+
+/** `SUBSTR(x, pos[, length])`, 1-based as in SQL and Django's `Substr`. */
+export function Substr(arg: Arg, pos: number, length?: number): Func<string> {
+  if (!Number.isInteger(pos) || pos < 1) throw new TypeError("'pos' must be greater than 0");
+  const args: Arg[] = [arg, new ValueExpression(pos)];
+  if (length !== undefined) args.push(new ValueExpression(length));
+  return new Func<string>("SUBSTR", args, TextField());
 }
