@@ -12,6 +12,11 @@ export interface DatabaseSettings {
   database?: string;
   /** Largest pool size for client/server databases. */
   poolSize?: number;
+  /**
+   * TLS to the server, from `?sslmode=` (libpq's names) or `?ssl=true`: `require` encrypts
+   * without checking the certificate, `verify` also checks it against the trusted CAs.
+   */
+  ssl?: "require" | "verify";
 }
 
 /**
@@ -39,6 +44,7 @@ export function parseDatabaseUrl(url: string): DatabaseSettings {
     throw new ImproperlyConfigured(`Unsupported database URL scheme '${scheme}'. Use sqlite, postgres or mysql.`);
   }
   const poolSize = parsed.searchParams.get("pool");
+  const ssl = sslOf(parsed.searchParams);
   return {
     vendor,
     host: parsed.hostname || "127.0.0.1",
@@ -47,5 +53,15 @@ export function parseDatabaseUrl(url: string): DatabaseSettings {
     password: decodeURIComponent(parsed.password),
     database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "test",
     ...(poolSize ? { poolSize: Number(poolSize) } : {}),
+    ...(ssl ? { ssl } : {}),
   };
+}
+
+/** `sslmode=disable|prefer|require|verify-ca|verify-full` or `ssl=true|false`. */
+function sslOf(params: URLSearchParams): DatabaseSettings["ssl"] {
+  const mode = params.get("sslmode") ?? (params.has("ssl") ? (/^(1|true|require)$/i.test(params.get("ssl")!) ? "require" : "disable") : null);
+  if (mode === null || mode === "disable" || mode === "allow" || mode === "prefer") return undefined;
+  if (mode === "require") return "require";
+  if (mode === "verify-ca" || mode === "verify-full") return "verify";
+  throw new ImproperlyConfigured(`Unknown sslmode '${mode}'. Use disable, require, verify-ca or verify-full.`);
 }

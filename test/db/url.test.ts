@@ -23,6 +23,15 @@ describe(dbName("database URLs"), () => {
     expect(parseDatabaseUrl("mariadb://u:p@h/d")).toMatchObject({ vendor: "mysql", port: 3306, user: "u", password: "p", database: "d" });
   });
 
+  it("reads TLS settings from sslmode (libpq's names) or ssl", () => {
+    expect(parseDatabaseUrl("postgres://h/d?sslmode=require").ssl).toBe("require");
+    expect(parseDatabaseUrl("postgres://h/d?sslmode=verify-full").ssl).toBe("verify");
+    expect(parseDatabaseUrl("mysql://h/d?ssl=true").ssl).toBe("require");
+    expect(parseDatabaseUrl("postgres://h/d?sslmode=disable").ssl).toBeUndefined();
+    expect(parseDatabaseUrl("postgres://h/d").ssl).toBeUndefined();
+    expect(() => parseDatabaseUrl("postgres://h/d?sslmode=sometimes")).toThrow("Unknown sslmode 'sometimes'. Use disable, require, verify-ca or verify-full.");
+  });
+
   it("rejects unknown schemes and malformed URLs with a clear message", () => {
     expect(() => parseDatabaseUrl("oracle://x/y")).toThrow(ImproperlyConfigured);
     expect(() => parseDatabaseUrl("oracle://x/y")).toThrow("Unsupported database URL scheme 'oracle'. Use sqlite, postgres or mysql.");

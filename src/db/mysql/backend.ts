@@ -42,6 +42,7 @@ export class MysqlBackend extends DatabaseBackend {
       idleTimeout: 30_000,
       connectTimeout: 10_000,
       charset: "UTF8MB4_BIN",
+      ...(settings.ssl ? { ssl: { rejectUnauthorized: settings.ssl === "verify" } } : {}),
       timezone: "Z",
       dateStrings: true,
       supportBigNumbers: true,
@@ -52,8 +53,12 @@ export class MysqlBackend extends DatabaseBackend {
       jsonStrings: true,
     });
     // Runs before the connection is handed out: commands on one connection are queued in order.
+    // A connection that cannot be set up is dropped: the statement waiting for it fails clearly
+    // instead of running with the server's time zone.
     this.pool.pool.on("connection", (connection) => {
-      connection.query("SET SESSION time_zone = '+00:00', SESSION sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_TRANS_TABLES')");
+      connection.query("SET SESSION time_zone = '+00:00', SESSION sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_TRANS_TABLES')", (error: unknown) => {
+        if (error) connection.destroy();
+      });
     });
   }
 

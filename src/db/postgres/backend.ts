@@ -60,6 +60,7 @@ export class PostgresBackend extends DatabaseBackend {
       options: "-c TimeZone=UTC",
       types: typeParsers,
       application_name: "torest",
+      ...(settings.ssl ? { ssl: settings.ssl === "verify" ? true : { rejectUnauthorized: false } } : {}),
       // A script that forgets closeDatabases() still exits once its work is done.
       allowExitOnIdle: true,
     });
