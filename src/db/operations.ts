@@ -57,6 +57,8 @@ export interface Operations {
    * infer it (`SELECT $1`, function arguments); absent: the placeholder as is.
    */
   castParam?(placeholder: string, internalType: InternalType): string;
+  /** Length in characters of a string expression (default: `LENGTH(x)`; MySQL's LENGTH counts bytes). */
+  charLength?(sql: string): string;
   /** The current timestamp (default: `CURRENT_TIMESTAMP`). */
   readonly now?: string;
 }

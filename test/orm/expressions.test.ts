@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  Abs, Case, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
+  Abs, Case, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Length, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
 } from "torest";
 import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -105,6 +105,9 @@ describe(dbName("database functions and conditional expressions"), () => {
     }).filter({ trim: "Bob" }).values("trim", "ltrim", "rtrim", "swap", "part", "one", "neg", "id").get();
     expect(row).toEqual({ trim: "Bob", ltrim: "Bob  ", rtrim: "  Bob", swap: "B0b", part: "ob", one: "B", neg: row.id, id: row.id });
     expect(() => Substr("name", 0)).toThrow("'pos' must be greater than 0");
+    await Author.objects.filter({ name__contains: "Bob" }).update({ name: "Zoë" });
+    expect(await Author.objects.annotate({ n: Length("name") }).orderBy("n").valuesList("name", "n")).toEqual([["Ann", 3], ["Zoë", 3]]);
+    expect(await Question.objects.annotate({ n: Length("author__name") }).orderBy("id").valuesList("n", { flat: true })).toEqual([3, 3, null]);
   });
 
   it("Concat treats NULL as empty, and annotations can be filtered and ordered", async () => {

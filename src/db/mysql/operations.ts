@@ -104,4 +104,6 @@ export const mysqlOperations: Operations = {
   ignoreConflicts: (sql) => sql.replace(/^INSERT INTO/, "INSERT IGNORE INTO"),
   random: "RAND()",
   forUpdate: ({ nowait, skipLocked }) => ` FOR UPDATE${nowait ? " NOWAIT" : skipLocked ? " SKIP LOCKED" : ""}`,
+  // LENGTH counts bytes here; Django's Length uses CHAR_LENGTH on MySQL.
+  charLength: (sql) => `CHAR_LENGTH(${sql})`,
 };

@@ -1,6 +1,7 @@
 import type { Field } from "../fields/field.js";
 import { DateTimeField } from "../fields/temporal.js";
 import { TextField } from "../fields/text.js";
+import { IntegerField } from "../fields/numeric.js";
 import { Expression, ValueExpression, type ResolveContext } from "./expression.js";
 import { FExpression } from "./f.js";
 import { sqlExpr, type CompileContext, type SqlExpr } from "./sql-expr.js";
@@ -111,4 +112,19 @@ export function Substr(arg: Arg, pos: number, length?: number): Func<string> {
   const args: Arg[] = [arg, new ValueExpression(pos)];
   if (length !== undefined) args.push(new ValueExpression(length));
   return new Func<string>("SUBSTR", args, TextField());
+}
+
+/** Length in characters (`LENGTH`, `CHAR_LENGTH` on MySQL); null for null. */
+export function Length(arg: Arg): Func<number | null> {
+  return new LengthFunc(arg);
+}
+
+class LengthFunc extends Func<number | null> {
+  constructor(arg: Arg) {
+    super("LENGTH", [arg], IntegerField());
+  }
+
+  protected override template(c: CompileContext, args: string[]): string {
+    return c.ops.charLength ? c.ops.charLength(args[0]!) : `LENGTH(${args[0]!})`;
+  }
 }
