@@ -92,4 +92,16 @@ describe(dbName("inferred model types"), () => {
     void new Maker({ name: new Date() });
     expect(ok.maker_id).toBe(1);
   });
+
+  it("objects.create() and related managers' create() check the names", async () => {
+    // @ts-expect-error -- misspelt field name
+    await expect(Maker.objects.create({ nmae: "x" })).rejects.toThrow("Maker() got unexpected keyword arguments: 'nmae'");
+    // @ts-expect-error -- methods are not data
+    await expect(Maker.objects.create({ save: 1 })).rejects.toThrow();
+    const maker = await Maker.objects.create({ name: "ok", nickname: null });
+    const g = await Gadget.objects.create({ maker, price: "2", made: "2024-01-01" });
+    expect(g.maker_id).toBe(maker.id);
+    // @ts-expect-error -- misspelt field name
+    await expect(g.parts.create({ nme: "x" })).rejects.toThrow();
+  });
 });

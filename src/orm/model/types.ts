@@ -60,3 +60,12 @@ export interface ModelStatic<I, D = Record<string, unknown>> {
 
 /** Any model class (used where the concrete model is not known statically). */
 export type ModelClass<I = any> = ModelStatic<I, any> & Function;
+
+/**
+ * The names `objects.create({...})` accepts for instances of type `I`: fields, relations and
+ * `<fk>_id` keys, `pk` (methods and managers left out), so a misspelt name is a type error.
+ * Values are checked when saved.
+ */
+export type CreateData<I> = {
+  [K in keyof I as K extends string ? (I[K] extends ((...args: any[]) => unknown) | Manager<any> ? never : K) : never]?: unknown;
+};

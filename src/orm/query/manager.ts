@@ -1,5 +1,6 @@
 import type { DeleteResult } from "../model/delete-instance.js";
 import type { Options } from "../model/options.js";
+import type { CreateData } from "../model/types.js";
 import type { Lookups, QNode } from "./q.js";
 import { Query } from "./query.js";
 import { QuerySet, type FlatValue, type ValuesRow } from "./queryset.js";
@@ -59,7 +60,7 @@ export class Manager<T> {
   last(): Promise<T | null> { return this.getQueryset().last(); }
   count(): Promise<number> { return this.getQueryset().count(); }
   exists(): Promise<boolean> { return this.getQueryset().exists(); }
-  create(data?: Record<string, unknown>): Promise<T> { return this.getQueryset().create(data); }
+  create(data?: CreateData<T>): Promise<T> { return this.getQueryset().create(data as Record<string, unknown>); }
   getOrCreate(lookups: Lookups, defaults?: Record<string, unknown>): Promise<[T, boolean]> { return this.getQueryset().getOrCreate(lookups, defaults); }
   updateOrCreate(lookups: Lookups, defaults?: Record<string, unknown>): Promise<[T, boolean]> { return this.getQueryset().updateOrCreate(lookups, defaults); }
   update(values: Record<string, unknown>): Promise<number> { return this.getQueryset().update(values); }

@@ -5,6 +5,7 @@ import { BaseModel } from "../../model/base.js";
 import type { Options } from "../../model/options.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
+import type { CreateData } from "../../model/types.js";
 import type { Lookups } from "../../query/q.js";
 import type { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
@@ -149,9 +150,9 @@ export class ManyRelatedManager<T> extends Manager<T> {
   }
 
   /** Create an object on the other side and link it. */
-  override async create(data: Record<string, unknown> = {}): Promise<T> {
+  override async create(data: CreateData<T> = {}): Promise<T> {
     return atomic(async () => {
-      const created = await super.getQueryset().create(data);
+      const created = await super.getQueryset().create(data as Record<string, unknown>);
       await this.add(created);
       return created;
     }, { using: this.alias });

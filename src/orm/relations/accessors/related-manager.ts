@@ -3,6 +3,7 @@ import { atomic } from "../../../db/transaction.js";
 import { InvalidOperation } from "../../errors.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
+import type { CreateData } from "../../model/types.js";
 import type { Lookups } from "../../query/q.js";
 import type { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
@@ -51,9 +52,9 @@ export class RelatedManager<T> extends Manager<T> {
     return cacheHas(this.instance, this.accessor) ? queryset.withResultCache(cacheGet(this.instance, this.accessor) as T[]) : queryset;
   }
 
-  override async create(data: Record<string, unknown> = {}): Promise<T> {
+  override async create(data: CreateData<T> = {}): Promise<T> {
     this.forgetPrefetched();
-    return super.create({ ...data, [this.field.name]: this.instance });
+    return super.create({ ...data, [this.field.name]: this.instance } as CreateData<T>);
   }
 
   /** Get within this set, or create pointing at this instance. */
