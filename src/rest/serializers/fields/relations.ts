@@ -113,6 +113,8 @@ export class NestedLinkField extends SerializerField<unknown> {
 
 /** Can this key be stored in the field's column? (Out-of-range numbers make databases fail.) */
 export function keyInRange(field: Field, key: unknown): boolean {
+  // Fast path for the usual keys: small non-negative integers fit every integer column.
+  if (typeof key === "number" && key >= 0 && key < 32768 && Number.isInteger(key)) return true;
   if (typeof key === "number" && !Number.isSafeInteger(key) && Number.isInteger(key)) return false;
   try {
     field.runValidators(key as never);
