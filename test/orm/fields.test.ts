@@ -116,6 +116,11 @@ describe(dbName("fields round-trip"), () => {
     const g = await Everything.objects.create({ char: "dec3", price: "-3" });
     expect((await reload(Everything, g)).price).toBe("-3.00");
     expect(await Everything.objects.filter({ price__gt: "9999999999.98" }).count()).toBe(1);
+    // More places than the field keeps are rounded half to even on save, as Django quantizes.
+    for (const [given, stored] of [["1.239", "1.24"], ["1.005", "1.00"], ["1.015", "1.02"], ["-2.675", "-2.68"], ["0.994", "0.99"]]) {
+      const r = await Everything.objects.create({ char: "round", price: given });
+      expect((await reload(Everything, r)).price).toBe(stored);
+    }
   });
 
   it("keeps datetimes in UTC with microseconds (PreciseDate)", async () => {

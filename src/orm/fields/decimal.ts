@@ -1,4 +1,4 @@
-import { formatDecimal } from "../../db/values.js";
+import { quantizeDecimal } from "../../db/decimal.js";
 import type { Operations } from "../../db/operations.js";
 import { ImproperlyConfigured, ValidationError } from "../errors.js";
 import { Field, type FieldOptions, type NullOf, type PkOf } from "./field.js";
@@ -51,7 +51,8 @@ export class DecimalFieldDef<Null extends boolean = boolean, Pk extends boolean 
   }
 
   override toDb(ops: Operations, value: unknown): unknown {
-    return value === null || value === undefined ? null : ops.toDb("DecimalField", formatDecimal(this.toJs(value), this.decimalPlaces));
+    // Quantized half to even, as Django's adapt_decimalfield_value (never truncated).
+    return value === null || value === undefined ? null : ops.toDb("DecimalField", quantizeDecimal(this.toJs(value), this.decimalPlaces));
   }
 
   protected override builtinValidators(): Validator<string>[] {
