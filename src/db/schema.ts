@@ -26,6 +26,12 @@ export interface SchemaEditor {
   /** Statements creating the table, its constraints and indexes. Foreign keys are inline. */
   createTable(table: TableSpec): string[];
   dropTable(name: string): string;
+  /**
+   * ALTER TABLE adding the foreign key of `column` (which has `references`), for tables that
+   * point at each other: the second key is added once both exist. Absent where a key may name
+   * a table created later (SQLite).
+   */
+  addForeignKey?(table: string, column: ColumnSpec): string;
   /** Names of the tables that exist. */
   tableNamesSql(): string;
 }

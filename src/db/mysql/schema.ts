@@ -27,6 +27,13 @@ const TYPES: Record<ColumnSpec["type"], (c: ColumnSpec) => string> = {
   JSONField: () => "json",
 };
 
+/** Column-level REFERENCES is ignored by MySQL: foreign keys must be table constraints. */
+function foreignKey(table: string, c: ColumnSpec): string {
+  const q = ops.quoteName;
+  return `CONSTRAINT ${q(constraintName(table, [c.name], "fk", MAX_NAME))} FOREIGN KEY (${q(c.name)}) ` +
+    `REFERENCES ${q(c.references!.table)} (${q(c.references!.column)})`;
+}
+
 /**
  * Tables use a binary collation so that `exact` (and unique constraints) compare case-sensitively,
  * as on the other databases; the `i*` lookups lower both sides (operations.ts).
@@ -48,14 +55,7 @@ export const mysqlSchema: SchemaEditor = {
     for (const group of table.uniqueTogether) {
       parts.push(`CONSTRAINT ${q(constraintName(table.name, group, "uniq", MAX_NAME))} UNIQUE (${group.map(q).join(", ")})`);
     }
-    // Column-level REFERENCES is ignored by MySQL: foreign keys must be table constraints.
-    for (const c of table.columns) {
-      if (!c.references) continue;
-      parts.push(
-        `CONSTRAINT ${q(constraintName(table.name, [c.name], "fk", MAX_NAME))} FOREIGN KEY (${q(c.name)}) ` +
-          `REFERENCES ${q(c.references.table)} (${q(c.references.column)})`,
-      );
-    }
+    for (const c of table.columns) if (c.references) parts.push(foreignKey(table.name, c));
     const statements = [`CREATE TABLE ${q(table.name)} (${parts.join(", ")}) ${TABLE_OPTIONS}`];
     for (const index of table.indexes) {
       statements.push(
@@ -65,5 +65,6 @@ export const mysqlSchema: SchemaEditor = {
     return statements;
   },
   dropTable: (name) => `DROP TABLE IF EXISTS ${ops.quoteName(name)}`,
+  addForeignKey: (table, column) => `ALTER TABLE ${ops.quoteName(table)} ADD ${foreignKey(table, column)}`,
   tableNamesSql: () => "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
 };

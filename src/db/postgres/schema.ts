@@ -27,6 +27,13 @@ const TYPES: Record<ColumnSpec["type"], (c: ColumnSpec) => string> = {
   JSONField: () => "jsonb",
 };
 
+/** Checked at commit, as Django declares them: rows may be written in any order in a transaction. */
+function foreignKey(table: string, c: ColumnSpec): string {
+  const q = ops.quoteName;
+  return `CONSTRAINT ${q(constraintName(table, [c.name], "fk", MAX_NAME))} FOREIGN KEY (${q(c.name)}) ` +
+    `REFERENCES ${q(c.references!.table)} (${q(c.references!.column)}) DEFERRABLE INITIALLY DEFERRED`;
+}
+
 const AUTO = new Set(["AutoField", "BigAutoField", "SmallAutoField"]);
 
 export const postgresSchema: SchemaEditor = {
@@ -44,14 +51,7 @@ export const postgresSchema: SchemaEditor = {
     for (const group of table.uniqueTogether) {
       parts.push(`CONSTRAINT ${q(constraintName(table.name, group, "uniq", MAX_NAME))} UNIQUE (${group.map(q).join(", ")})`);
     }
-    // Checked at commit, as Django declares them: rows may be written in any order in a transaction.
-    for (const c of table.columns) {
-      if (!c.references) continue;
-      parts.push(
-        `CONSTRAINT ${q(constraintName(table.name, [c.name], "fk", MAX_NAME))} FOREIGN KEY (${q(c.name)}) ` +
-          `REFERENCES ${q(c.references.table)} (${q(c.references.column)}) DEFERRABLE INITIALLY DEFERRED`,
-      );
-    }
+    for (const c of table.columns) if (c.references) parts.push(foreignKey(table.name, c));
     const statements = [`CREATE TABLE ${q(table.name)} (${parts.join(", ")})`];
     for (const index of table.indexes) {
       statements.push(
@@ -61,5 +61,6 @@ export const postgresSchema: SchemaEditor = {
     return statements;
   },
   dropTable: (name) => `DROP TABLE IF EXISTS ${ops.quoteName(name)} CASCADE`,
+  addForeignKey: (table, column) => `ALTER TABLE ${ops.quoteName(table)} ADD ${foreignKey(table, column)}`,
   tableNamesSql: () => "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = ANY (current_schemas(false))",
 };

@@ -72,11 +72,24 @@ export async function createTables(models?: Function[], options: { using?: strin
   const backend = getBackend(options.using);
   const existing = new Set((await backend.query(backend.schema.tableNamesSql(), [])).map((row) => String(row[0])));
   const created: string[] = [];
+  // Keys to tables not created yet (models pointing at each other) are added once all exist.
+  const later: string[] = [];
+  const { addForeignKey } = backend.schema;
   for (const model of modelsToCreate(models)) {
     if (existing.has(model.dbTable)) continue;
-    for (const statement of backend.schema.createTable(tableSpec(model))) await backend.execute(statement, []);
+    const spec = tableSpec(model);
+    if (addForeignKey) {
+      for (const column of spec.columns) {
+        const target = column.references?.table;
+        if (!target || target === spec.name || existing.has(target) || created.includes(target)) continue;
+        later.push(addForeignKey(spec.name, column));
+        delete column.references;
+      }
+    }
+    for (const statement of backend.schema.createTable(spec)) await backend.execute(statement, []);
     created.push(model.dbTable);
   }
+  for (const statement of later) await backend.execute(statement, []);
   return created;
 }
 
