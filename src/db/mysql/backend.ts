@@ -29,7 +29,7 @@ export class MysqlBackend extends DatabaseBackend {
   private readonly pool: mysql.Pool;
   private closed = false;
 
-  constructor(alias: string, readonly settings: DatabaseSettings) {
+  constructor(alias: string, settings: DatabaseSettings) {
     super(alias);
     this.pool = mysql.createPool({
       host: settings.host,

@@ -46,7 +46,7 @@ export class PostgresBackend extends DatabaseBackend {
   private readonly pool: pg.Pool;
   private closed = false;
 
-  constructor(alias: string, readonly settings: DatabaseSettings) {
+  constructor(alias: string, settings: DatabaseSettings) {
     super(alias);
     this.pool = new Pool({
       host: settings.host,

@@ -39,6 +39,9 @@ export function mapPostgresError(error: unknown): Error {
   if (UNREACHABLE_CODES.has(code)) {
     return new OperationalError(`Could not connect to the PostgreSQL server (${code}${e.message ? `: ${e.message}` : ""}). Is it running, and is the database URL right?`, { cause: error });
   }
+  if (/timeout exceeded when trying to connect/i.test(e.message)) {
+    return new OperationalError("Timed out waiting for a PostgreSQL connection: every pooled connection stayed busy, or the server did not answer. Raise ?pool= or shorten transactions.", { cause: error });
+  }
   if (isConnectionFailure(error)) return new OperationalError(`Lost the connection to PostgreSQL: ${e.message}`, { cause: error });
   // Any other server error (bad SQL, wrong types, locks) is operational; program bugs pass through.
   if (/^[0-9A-Z]{5}$/.test(code)) return new OperationalError(message, { cause: error });
