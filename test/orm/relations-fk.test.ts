@@ -241,6 +241,11 @@ describe(dbName("reverse foreign key managers"), () => {
     await expect(manager.remove(req)).rejects.toBeInstanceOf(InvalidOperation);
     await expect(manager.clear()).rejects.toBeInstanceOf(InvalidOperation);
     expect(await manager.count()).toBe(1);
+    // With a non-null key, set() only adds (as Django): the others keep pointing here.
+    const other = await Reporter.objects.create({ first_name: "Ot", last_name: "Her" });
+    const moved = await Required.objects.create({ reporter: other });
+    await manager.set([moved]);
+    expect((await manager.all()).map((x) => x.id).sort()).toEqual([req.id, moved.id].sort());
   });
 
   it("an unsaved instance has no usable related manager", async () => {

@@ -104,10 +104,15 @@ export class RelatedManager<T> extends Manager<T> {
     await this.getQueryset().update({ [this.field.name]: null });
   }
 
-  /** Make exactly these objects point here (clearing the others; needs null=True to remove). */
+  /** Make exactly these objects point here (the others are unlinked when the key may be null; else only added). */
   async set(objects: T[]): Promise<void> {
     const pk = this.options.pk.attname;
     this.forgetPrefetched();
+    // A key that cannot be null cannot let go of the others: Django's set() then only adds.
+    if (!this.field.null) {
+      if (objects.length) await this.add(...objects);
+      return;
+    }
     await atomic(async () => {
       const wanted = new Set((objects as unknown as Instance[]).map((o) => o[pk]));
       const current = (await this.getQueryset()) as unknown as Instance[];
