@@ -17,9 +17,14 @@ export class BaseModel {
   declare [STATE]: InstanceState;
 
   constructor(data?: Record<string, unknown> | typeof FROM_DB) {
+    // Rows being loaded skip the options lookup: their model is bound, and it runs once per row.
+    if (data === FROM_DB) {
+      this[STATE] = { adding: false, db: null, cache: null };
+      return;
+    }
     const options = optionsOf(new.target);
-    this[STATE] = { adding: data !== FROM_DB, db: null, cache: null };
-    if (data !== FROM_DB) initInstance(this as never, options, data ?? {});
+    this[STATE] = { adding: true, db: null, cache: null };
+    initInstance(this as never, options, data ?? {});
   }
 
   /** The model's metadata (Django's `_meta`). */
