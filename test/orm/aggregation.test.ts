@@ -33,6 +33,7 @@ describe(dbName("aggregate()"), () => {
 
   it("names positional aggregates <field>__<fn>, as Django", async () => {
     expect(await Choice.objects.aggregate(Sum("votes"), Max("votes"))).toEqual({ votes__sum: 11, votes__max: 5 });
+    await expect(Choice.objects.aggregate(Count("*"))).rejects.toThrow("Complex aggregates require an alias.");
   });
 
   it("respects filters and crosses relations in both directions", async () => {

@@ -36,7 +36,7 @@ export class Aggregate<T = unknown> extends Expression<T> {
 
   /** The name Django gives `aggregate(Sum("x"))` results without an explicit key: `x__sum`. */
   get defaultAlias(): string {
-    if (typeof this.source !== "string") throw new FieldError("Complex aggregates require an alias.");
+    if (typeof this.source !== "string" || this.source === "*") throw new FieldError("Complex aggregates require an alias.");
     return `${this.source}__${this.fn.toLowerCase()}`;
   }
 
