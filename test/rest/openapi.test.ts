@@ -34,11 +34,12 @@ describe(dbName("OpenAPI document from the route table"), () => {
         id: { type: "integer", readOnly: true },
         question_text: { type: "string", maxLength: 200 },
         pub_date: { type: "string", format: "date-time" },
-        choices: { type: "string", readOnly: true },
+        choices: { type: "string", format: "uri-reference", readOnly: true },
       },
       required: ["question_text", "pub_date"],
     });
     expect(doc.paths["/rest/v1/polls/choice/{pk}/"].patch.requestBody.content["application/json"].schema.required).toBeUndefined();
+    expect(doc.components.schemas.PollsChoice.properties.question).toEqual({ type: "integer" });
   });
 
   it("serves the document at <prefix>/openapi/ when asked", async () => {

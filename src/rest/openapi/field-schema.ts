@@ -1,9 +1,9 @@
 import type { SerializerField } from "../serializers/fields/base.js";
 
-/** OpenAPI schema of one serializer field (DRF's `AutoSchema.map_field`). */
+/** OpenAPI schema of one serializer field: the field's own type plus DRF's common attributes. */
 export function fieldSchema(field: SerializerField): Record<string, unknown> {
   const meta = field.metadata();
-  const schema: Record<string, unknown> = { ...TYPES[field.type] ?? {} };
+  const schema = field.openApiType();
   if (field.type === "choice") schema.enum = (meta.choices as { value: unknown }[]).map((c) => c.value);
   if (meta.max_length !== undefined) schema.maxLength = meta.max_length;
   if (meta.min_length !== undefined) schema.minLength = meta.min_length;
@@ -15,16 +15,3 @@ export function fieldSchema(field: SerializerField): Record<string, unknown> {
   if (field.helpText) schema.description = field.helpText;
   return schema;
 }
-
-const TYPES: Record<string, Record<string, unknown>> = {
-  string: { type: "string" },
-  integer: { type: "integer" },
-  float: { type: "number", format: "double" },
-  decimal: { type: "string", format: "decimal" },
-  boolean: { type: "boolean" },
-  datetime: { type: "string", format: "date-time" },
-  date: { type: "string", format: "date" },
-  json: {},
-  // Related keys and links: DRF maps primary keys to their type and links to URIs.
-  field: { type: "string" },
-};

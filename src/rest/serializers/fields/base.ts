@@ -119,9 +119,27 @@ export abstract class SerializerField<T = unknown> {
     return {};
   }
 
+  /** This field's OpenAPI type (DRF's `AutoSchema.map_field`); read-only/nullable flags are added by the caller. */
+  openApiType(): Record<string, unknown> {
+    return { ...(OPENAPI_TYPES[this.type] ?? {}) };
+  }
+
   /** Batch-load what `attribute` needs for a list of instances, in a constant number of queries. */
   preload?(instances: readonly Record<string, unknown>[]): Promise<Map<unknown, unknown>>;
 }
+
+const OPENAPI_TYPES: Record<string, Record<string, unknown>> = {
+  string: { type: "string" },
+  integer: { type: "integer" },
+  float: { type: "number", format: "double" },
+  decimal: { type: "string", format: "decimal" },
+  boolean: { type: "boolean" },
+  datetime: { type: "string", format: "date-time" },
+  date: { type: "string", format: "date" },
+  choice: {},
+  json: {},
+  field: { type: "string" },
+};
 
 /** DRF's `type(data).__name__` for the JS value a client sent. */
 export function pythonTypeName(value: unknown): string {

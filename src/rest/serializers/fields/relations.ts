@@ -1,6 +1,6 @@
 import type { Field, ModelClass } from "../../../index.js";
 import type { ReverseRelation } from "../../../orm/relations/reverse.js";
-import type { ForeignKeyDef } from "../../../orm/relations/foreign-key.js";
+import { ForeignKeyDef } from "../../../orm/relations/foreign-key.js";
 import { SerializerField, pythonTypeName, type RenderContext, type SerializerFieldOptions } from "./base.js";
 
 /**
@@ -25,6 +25,11 @@ export class PrimaryKeyRelatedField extends SerializerField<unknown> {
 
   get targetField(): Field {
     return this.modelField.requireResolved().targetField;
+  }
+
+  /** The related key's type, as DRF maps a primary key related field. */
+  override openApiType(): Record<string, unknown> {
+    return keyType(this.targetField);
   }
 
   get targetModel(): ModelClass {
@@ -68,6 +73,10 @@ export class ReverseOneToOneField extends SerializerField<unknown> {
     return data;
   }
 
+  override openApiType(): Record<string, unknown> {
+    return keyType((this.relation.relatedModel.pk));
+  }
+
   override async preload(instances: readonly Record<string, unknown>[]): Promise<Map<unknown, unknown>> {
     const fk = this.#fk.requireResolved();
     const keys = [...new Set(instances.map((i) => i[fk.targetField.attname]).filter((k) => k !== null && k !== undefined))];
@@ -105,6 +114,10 @@ export class NestedLinkField extends SerializerField<unknown> {
     return data;
   }
 
+  override openApiType(): Record<string, unknown> {
+    return { type: "string", format: "uri-reference" };
+  }
+
   override attribute(instance: Record<string, unknown>, context: RenderContext): unknown {
     const pk = (instance as { pk: unknown }).pk;
     return `${context.basePath}${this.listPath}${encodeURIComponent(String(pk))}/${this.accessor}/`;
@@ -122,4 +135,10 @@ export function keyInRange(field: Field, key: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** OpenAPI type of a key column: integer for the integer kinds, string otherwise. */
+function keyType(field: Field): Record<string, unknown> {
+  const target = field instanceof ForeignKeyDef ? field.requireResolved().targetField : field;
+  return /Integer|AutoField/.test(target.internalType) ? { type: "integer" } : { type: "string" };
 }
