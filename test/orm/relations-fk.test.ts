@@ -223,6 +223,9 @@ describe(dbName("reverse foreign key managers"), () => {
     expect(names(await r.article_set.all())).toEqual(["S1", "S2"]);
     await r.article_set.remove(a1);
     expect(a1.reporter_id).toBeNull();
+    // An object that is not in the set is refused, and left alone.
+    await expect(r.article_set.remove(a3)).rejects.toBeInstanceOf(Reporter.DoesNotExist);
+    await expect(r.article_set.remove(a3)).rejects.toThrow("<Article: S3> is not related to <Reporter: Set Ter>.");
     expect(names(await r.article_set.all())).toEqual(["S2"]);
     await r.article_set.set([a1, a3]);
     expect(names(await r.article_set.all())).toEqual(["S1", "S3"]);

@@ -94,6 +94,14 @@ export class RelatedManager<T> extends Manager<T> {
     this.requireNullable();
     this.forgetPrefetched();
     const pk = this.options.pk.attname;
+    const key = this.key;
+    for (const o of objects as unknown as Instance[]) {
+      if (!(o instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${inspect(o)}`);
+      // Django refuses objects that are not in this set (judged by their key in memory).
+      if (o[this.field.attname] !== key) {
+        throw new this.field.remote.DoesNotExist(`${inspect(o)} is not related to ${inspect(this.instance)}.`);
+      }
+    }
     await this.getQueryset().filter({ pk__in: (objects as unknown as Instance[]).map((o) => o[pk]) }).update({ [this.field.name]: null });
     for (const o of objects as unknown as Instance[]) o[this.field.attname] = null;
   }
