@@ -37,6 +37,14 @@ describe(dbName("restifyModel options: exclude, read-only, method and custom fie
     expect((await client.get("/api/lab/student/", { ordering: "-name" })).data.map((s: { id: number }) => s.id)).toEqual([2, 1]);
   });
 
+  it("applies filters to detail routes, as DRF's get_object does", async () => {
+    expect((await client.get("/api/lab/student/1/", { name: "Ann" })).status).toBe(200);
+    expect((await client.get("/api/lab/student/1/", { name: "Bob" })).status).toBe(404);
+    expect((await client.get("/api/lab/student/1/", { id: "x" })).data).toEqual({ id: ["Enter a number."] });
+    expect((await client.patch("/api/lab/student/1/?name=Bob", { name: "Zed" })).status).toBe(404);
+    expect((await Student.objects.get({ pk: 1 }) as unknown as { name: string }).name).toBe("Ann");
+  });
+
   it("ignores writes to read-only fields and reports them read-only in OPTIONS", async () => {
     const created = await client.post("/api/lab/student/", { name: "Cy", discipline: "XX", program: "P" });
     expect(created.status).toBe(201);

@@ -60,10 +60,14 @@ export class GenericAPIView extends APIView {
     return key;
   }
 
-  /** The object the URL names, after object permissions (DRF's `get_object`). */
+  /**
+   * The object the URL names, after object permissions (DRF's `get_object`). As in DRF, the
+   * filter backends apply: `/question/1/?question_text=other` is a 404.
+   */
   async getObject(): Promise<ModelInstance> {
     const key = this.parseKey(this.request.params[this.lookupUrlKwarg]);
-    const found = (await this.getQueryset().filter({ pk: key }).slice(0, 1))[0] as ModelInstance | undefined;
+    const { queryset } = await this.filterQueryset(this.getQueryset());
+    const found = (await queryset.filter({ pk: key }).slice(0, 1))[0] as ModelInstance | undefined;
     if (!found) throw new NotFound();
     await this.checkObjectPermissions(this.request, found);
     return found;
