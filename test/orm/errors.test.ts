@@ -142,6 +142,23 @@ describe(dbName("bad input gives typed errors and changes nothing"), () => {
     expect(declare({ name: CharField({ maxLength: 5 }) }, { ordering: ["-name", "pk", "?"] })).not.toThrow();
   });
 
+  it("reverse names that clash are ImproperlyConfigured (Django's fields.E302-E305)", () => {
+    class TwoKeys extends Model("errs", {
+      seller: ForeignKey(() => Owner, { onDelete: CASCADE }),
+      buyer: ForeignKey(() => Owner, { onDelete: CASCADE }),
+    }) {}
+    expect(() => TwoKeys.meta).toThrow(
+      "Reverse accessor 'Owner.twokeys_set' for 'errs.TwoKeys.buyer' clashes with reverse accessor for 'errs.TwoKeys.seller'.",
+    );
+    class Shadow extends Model("errs", { owner: ForeignKey(() => Owner, { onDelete: CASCADE, relatedName: "name" }) }) {}
+    expect(() => Shadow.meta).toThrow(ImproperlyConfigured);
+    class Named extends Model("errs", {
+      seller: ForeignKey(() => Owner, { onDelete: CASCADE, relatedName: "sales" }),
+      buyer: ForeignKey(() => Owner, { onDelete: CASCADE, relatedName: "purchases" }),
+    }) {}
+    expect(() => Named.meta).not.toThrow();
+  });
+
   it("orderings that refer to each other through relations are a FieldError", async () => {
     class LoopA extends Model("errs", { b: ForeignKey("LoopB", { onDelete: CASCADE, null: true }) }, { ordering: ["b"] }) {}
     class LoopB extends Model("errs", { a: ForeignKey(() => LoopA, { onDelete: CASCADE, null: true }) }, { ordering: ["a"] }) {}

@@ -163,7 +163,30 @@ export class Options {
   }
 
   addRelatedObject(relation: ReverseRelation): void {
+    if (!relation.hidden) this.checkReverseNames(relation);
     this.relatedObjects.push(relation);
+  }
+
+  /** Django's fields.E302-E305: a reverse accessor or query name must be unique on this model. */
+  private checkReverseNames(relation: ReverseRelation): void {
+    const field = `${relation.relatedModel.label}.${relation.field.name}`;
+    const hint = "Add or change relatedName (or relatedQueryName) on one of them.";
+    for (const other of this.relatedObjects) {
+      if (other.hidden) continue;
+      const otherField = `${other.relatedModel.label}.${other.field.name}`;
+      if (other.accessorName === relation.accessorName) {
+        throw new ImproperlyConfigured(`Reverse accessor '${this.objectName}.${relation.accessorName}' for '${field}' clashes with reverse accessor for '${otherField}'. ${hint}`);
+      }
+      if (other.queryName === relation.queryName) {
+        throw new ImproperlyConfigured(`Reverse query name for '${field}' clashes with reverse query name for '${otherField}'. ${hint}`);
+      }
+    }
+    if (this.byName.has(relation.accessorName)) {
+      throw new ImproperlyConfigured(`Reverse accessor '${this.objectName}.${relation.accessorName}' for '${field}' clashes with field name '${this.label}.${relation.accessorName}'. ${hint}`);
+    }
+    if (this.byName.has(relation.queryName)) {
+      throw new ImproperlyConfigured(`Reverse query name for '${field}' clashes with field name '${this.label}.${relation.queryName}'. ${hint}`);
+    }
   }
 
   toString(): string {
