@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  CASCADE, CharField, DateField, DateTimeField, DecimalField, FieldError, ForeignKey, IntegerField, InvalidOperation, Model,
+  CASCADE, CharField, DateField, DateTimeField, DecimalField, FieldError, ForeignKey, IntegerField, InvalidOperation, Model, Q,
   type Manager, type RelatedManager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -228,6 +228,16 @@ describe(dbName("lookups across relations"), () => {
     expect(names(await Person.objects.exclude({ pet__kind: "dog" }))).toEqual(["Cid 100%_done", "Dee*[?]"]);
     // Django: the conditions of one exclude() need not hold for the same entry.
     expect(names(await Blog.objects.exclude({ entry__headline__contains: "Lennon", entry__pub_date__year: 2008 }))).toEqual(["Empty"]);
+  });
+
+  it("exclude and negated Q across several multi-valued levels", async () => {
+    expect(names(await Country.objects.exclude({ city__person__pet__kind: "dog" }))).toEqual(["Germany"]);
+    expect(names(await Country.objects.filter(Q({ city__person__pet__kind: "cat" }).not()))).toEqual([]);
+    expect(names(await City.objects.exclude({ person__pet__isnull: false }).orderBy("name"))).toEqual([]);
+    expect(names(await Person.objects.exclude({ pet__isnull: true }))).toEqual(["Ann", "Bob", "Cid 100%_done"]);
+    expect(names(await Person.objects.filter({ pet__isnull: true }))).toEqual(["Dee*[?]"]);
+    expect(names(await Person.objects.filter(Q({ pet__kind: "dog" }).not(), { city__country__name: "France" }))).toEqual([]);
+    expect(names(await Person.objects.filter(Q({ pet__kind: "cat" }).not(), { city__isnull: false }))).toEqual(["Bob"]);
   });
 
   it("exclude keeps rows where a nullable column is NULL", async () => {
