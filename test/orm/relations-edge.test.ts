@@ -214,4 +214,17 @@ describe(dbName("relation edge cases"), () => {
     await w2.refreshFromDb();
     expect(await w2.mentor).toBeNull();
   });
+
+  it("refreshFromDb({ fields }) reloads only those fields, by name or attname", async () => {
+    const { w1, w2 } = await setup();
+    expect(String(await w2.mentor)).toBe("Ann");
+    await Waiter.objects.filter({ pk: w2.id }).update({ mentor: null, name: "Robert" });
+    await w2.refreshFromDb({ fields: ["mentor_id"] });
+    expect(w2.name).toBe("Bob");
+    expect(await w2.mentor).toBeNull();
+    await Waiter.objects.filter({ pk: w2.id }).update({ mentor: w1 });
+    await w2.refreshFromDb({ fields: ["mentor", "name"] });
+    expect(w2.name).toBe("Robert");
+    expect(String(await w2.mentor)).toBe("Ann");
+  });
 });

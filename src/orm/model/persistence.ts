@@ -133,6 +133,6 @@ export async function refreshFromDb(instance: Instance, options: Options, refres
     instance[field.attname] = fresh[field.attname];
   }
   const cache = stateOf(instance).cache;
-  if (cache) for (const field of options.fields) if (!names || names.has(field.name)) delete cache[field.name];
+  if (cache) for (const field of options.fields) if (!names || names.has(field.name) || names.has(field.attname)) delete cache[field.name];
 }
 
