@@ -32,4 +32,6 @@ export interface Features {
    * (PostgreSQL infers text otherwise); used by `bulkUpdate`. Absent: false.
    */
   readonly requiresCastedCaseInUpdates?: boolean;
+  /** `bulkCreate({ updateConflicts })` must name the unique fields of the conflict (all but MySQL). */
+  readonly upsertNeedsConflictTarget?: boolean;
 }

@@ -44,6 +44,11 @@ export interface Operations {
   returning(columns: string[]): string | null;
   /** `INSERT INTO t DEFAULT VALUES` varies by dialect. */
   insertDefaultValues(table: string): string;
+  /**
+   * An INSERT that updates `updateColumns` of the rows conflicting on `uniqueColumns` (quoted
+   * names; the target may be empty where the database finds it itself). Absent: unsupported.
+   */
+  upsert?(insertSql: string, uniqueColumns: string[], updateColumns: string[]): string;
   /** Prefix/suffix making INSERT skip conflicting rows. */
   ignoreConflicts(insertSql: string): string;
   /** Expression for random ordering. */

@@ -57,6 +57,25 @@ describe(dbName("bulkCreate"), () => {
     expect(await Author.objects.valuesList("name", { flat: true })).toEqual(["Ann", "Bob"]);
   });
 
+  it("updateConflicts upserts: rows conflicting on uniqueFields get updateFields", async () => {
+    const [ann] = await Author.objects.bulkCreate([new Author({ name: "Ann", age: 1 }), new Author({ name: "Bob", age: 2 })]);
+    const annId = (await Author.objects.get({ name: "Ann" })).id;
+    const batch = [new Author({ name: "Ann", age: 10 }), new Author({ name: "Cy", age: 3 })];
+    const { queries } = await captureQueries(() => Author.objects.bulkCreate(batch, { updateConflicts: true, uniqueFields: ["name"], updateFields: ["age"] }));
+    expect(queries.filter((q) => q.sql.startsWith("INSERT"))).toHaveLength(1);
+    expect(await Author.objects.orderBy("name").valuesList("name", "age")).toEqual([["Ann", 10], ["Bob", 2], ["Cy", 3]]);
+    expect(await Author.objects.count()).toBe(3);
+    if (features().supportsReturning) expect([ann!.id, batch[0]!.id]).toEqual([annId, annId]);
+    const opts = { updateConflicts: true, uniqueFields: ["name"] };
+    await expect(Author.objects.bulkCreate([new Author({ name: "D" })], opts)).rejects.toThrow("Fields that will be updated when a row insertion fails on conflicts must be provided.");
+    await expect(Author.objects.bulkCreate([new Author({ name: "D" })], { ...opts, updateFields: ["id"] })).rejects.toThrow("bulkCreate() cannot be used with primary keys in updateFields.");
+    await expect(Author.objects.bulkCreate([new Author({ name: "D" })], { ...opts, updateFields: ["age"], ignoreConflicts: true })).rejects.toThrow("ignoreConflicts and updateConflicts are mutually exclusive.");
+    if (features().upsertNeedsConflictTarget) {
+      await expect(Author.objects.bulkCreate([new Author({ name: "D" })], { updateConflicts: true, updateFields: ["age"] })).rejects.toThrow("Unique fields that can trigger the upsert must be provided.");
+    }
+    expect(await Author.objects.count()).toBe(3);
+  });
+
   it("refuses objects of another model", async () => {
     await expect(Tag.objects.bulkCreate([new Author({ name: "x" }) as never])).rejects.toThrow(InvalidOperation);
   });

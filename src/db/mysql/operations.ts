@@ -102,6 +102,8 @@ export const mysqlOperations: Operations = {
   returning: () => null,
   insertDefaultValues: (table) => `INSERT INTO ${table} () VALUES ()`,
   ignoreConflicts: (sql) => sql.replace(/^INSERT INTO/, "INSERT IGNORE INTO"),
+  // MySQL finds the conflicting unique key itself (the target columns are not spelled).
+  upsert: (sql, _unique, update) => `${sql} ON DUPLICATE KEY UPDATE ${update.map((c) => `${c} = VALUES(${c})`).join(", ")}`,
   random: "RAND()",
   forUpdate: ({ nowait, skipLocked }) => ` FOR UPDATE${nowait ? " NOWAIT" : skipLocked ? " SKIP LOCKED" : ""}`,
   // LENGTH counts bytes here; Django's Length uses CHAR_LENGTH on MySQL.

@@ -15,4 +15,5 @@ export const postgresFeatures: Features = {
   supportsExactDecimals: true,
   namesViolatedForeignKey: true,
   requiresCastedCaseInUpdates: true,
+  upsertNeedsConflictTarget: true,
 };

@@ -109,6 +109,7 @@ export const postgresOperations: Operations = {
   returning: (columns) => ` RETURNING ${columns.join(", ")}`,
   insertDefaultValues: (table) => `INSERT INTO ${table} DEFAULT VALUES`,
   ignoreConflicts: (sql) => `${sql} ON CONFLICT DO NOTHING`,
+  upsert: (sql, unique, update) => `${sql} ON CONFLICT(${unique.join(", ")}) DO UPDATE SET ${update.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}`,
   random: "RANDOM()",
   forUpdate: ({ nowait, skipLocked }) => ` FOR UPDATE${nowait ? " NOWAIT" : skipLocked ? " SKIP LOCKED" : ""}`,
   // node-pg sends parameters untyped: `SELECT $1` or CONCAT_WS('', $1) cannot tell their type.

@@ -13,4 +13,5 @@ export const sqliteFeatures: Features = {
   supportsSetOperations: true,
   supportsExactDecimals: false,
   namesViolatedForeignKey: false,
+  upsertNeedsConflictTarget: true,
 };

@@ -18,6 +18,32 @@ export interface BulkCreateOptions {
   batchSize?: number;
   /** Skip rows that violate a unique constraint (their primary keys stay unset). */
   ignoreConflicts?: boolean;
+  /**
+   * Update the rows that conflict instead (an upsert: `ON CONFLICT ... DO UPDATE`, MySQL's
+   * `ON DUPLICATE KEY UPDATE`), writing `updateFields`.
+   */
+  updateConflicts?: boolean;
+  updateFields?: string[];
+  /** The unique fields whose conflict triggers the update (not needed on MySQL). */
+  uniqueFields?: string[];
+}
+
+/** Quoted columns of `updateFields` / `uniqueFields`, checked as Django's `_check_bulk_create_options`. */
+function upsertColumns(options: Options, opts: BulkCreateOptions, backend: ReturnType<typeof getBackend>): { unique: string[]; update: string[] } | null {
+  if (!opts.updateConflicts) return null;
+  if (opts.ignoreConflicts) throw new InvalidOperation("ignoreConflicts and updateConflicts are mutually exclusive.");
+  if (!backend.ops.upsert) throw new InvalidOperation("This database backend does not support updating conflicts.");
+  if (!opts.updateFields?.length) throw new InvalidOperation("Fields that will be updated when a row insertion fails on conflicts must be provided.");
+  if (backend.features.upsertNeedsConflictTarget && !opts.uniqueFields?.length) {
+    throw new InvalidOperation("Unique fields that can trigger the upsert must be provided.");
+  }
+  const columns = (names: string[], what: string) => names.map((name) => {
+    const field = name === "pk" ? options.pk : options.findField(name);
+    if (!field || !("column" in field) || !field.concrete) throw new FieldError(`bulkCreate() can only be used with concrete fields in ${what}.`);
+    if (what === "updateFields" && (field as Field).primaryKey) throw new FieldError("bulkCreate() cannot be used with primary keys in updateFields.");
+    return backend.ops.quoteName((field as Field).column);
+  });
+  return { unique: columns(opts.uniqueFields ?? [], "uniqueFields"), update: columns(opts.updateFields, "updateFields") };
 }
 
 /** Rows per statement: the asked size, capped by the backend's parameter limit. */
@@ -66,6 +92,7 @@ export async function bulkCreate<T>(options: Options, objects: T[], alias: strin
   if (opts.ignoreConflicts && !backend.features.supportsIgnoreConflicts) {
     throw new InvalidOperation("This database backend does not support ignoring conflicts.");
   }
+  const upsert = upsertColumns(options, opts, backend);
   for (const instance of instances) {
     if (!(instance instanceof options.model)) throw new InvalidOperation(`'${options.objectName}' instance expected, got ${String(instance)}`);
     prepareRelated(instance, options);
@@ -79,12 +106,15 @@ export async function bulkCreate<T>(options: Options, objects: T[], alias: strin
     for (let start = 0; start < group.length; start += size) {
       const batch = group.slice(start, start + size);
       const rows = batch.map((instance) => fields.map((f) => f.preSave(instance, true)));
-      const statement = compileInsert(options, fields, rows, backend, returnPk);
-      const sql = opts.ignoreConflicts ? backend.ops.ignoreConflicts(statement.sql) : statement.sql;
+      // The conflict clause goes before RETURNING.
+      const statement = compileInsert(options, fields, rows, backend, false);
+      let sql = opts.ignoreConflicts ? backend.ops.ignoreConflicts(statement.sql)
+        : upsert ? backend.ops.upsert!(statement.sql, upsert.unique, upsert.update) : statement.sql;
+      if (returnPk) sql += backend.ops.returning([backend.ops.quoteName(pk.column)]) ?? "";
       const result = await executorFor(backend).execute(sql, statement.params);
       if (returnPk && result.rows?.length === batch.length) {
         batch.forEach((instance, i) => (instance[pk.attname] = pk.fromDb(backend.ops, result.rows![i]![0])));
-      } else if (returnPk && batch.length === 1 && result.insertId !== undefined && result.rowCount === 1) {
+      } else if (returnPk && !upsert && batch.length === 1 && result.insertId !== undefined && result.rowCount === 1) {
         batch[0]![pk.attname] = pk.fromDb(backend.ops, result.insertId);
       }
     }
