@@ -17,11 +17,6 @@ export class NestedViewSet extends GenericViewSet {
   parentAttname!: string;
   #parentKey: unknown;
 
-  override async dispatch(request: RestRequest): Promise<RestResponse> {
-    this.#parentKey = undefined;
-    return super.dispatch(request);
-  }
-
   /** The parent's key, checked to exist (once per request). */
   async parentKey(): Promise<unknown> {
     if (this.#parentKey !== undefined) return this.#parentKey;
