@@ -52,12 +52,15 @@ class Label extends Model("ondel", {
 }
 
 let fallbackLabelId = 0;
+let sentinel: Label | null = null;
 class Contract extends Model("ondel", {
   artist: ForeignKey(() => Artist, { onDelete: PROTECT }),
   label: ForeignKey(() => Label, { onDelete: SET_NULL, null: true }),
   backup: ForeignKey(() => Label, { onDelete: SET_DEFAULT, null: true, default: 1, relatedName: "backup_contracts" }),
   agent: ForeignKey(() => Label, { onDelete: SET(() => fallbackLabelId), null: true, relatedName: "agent_contracts" }),
   fixed: ForeignKey(() => Label, { onDelete: SET(null), null: true, relatedName: "fixed_contracts" }),
+  /** Django's SET(get_sentinel_user): the function gives an instance. */
+  guard: ForeignKey(() => Label, { onDelete: SET(() => sentinel), null: true, relatedName: "guarded_contracts" }),
 }) {
   declare static objects: Manager<Contract>;
   override toString() { return `contract ${this.id}`; }
@@ -217,6 +220,18 @@ describe(dbName("onDelete"), () => {
     await Contract.objects.filter({ pk: c.id }).update({ agent: doomed2 });
     await doomed2.delete();
     expect((await Contract.objects.get({ pk: c.id })).agent_id).toBe(later.id);
+  });
+
+  it("SET(function) may give an instance (Django's sentinel pattern)", async () => {
+    await clean();
+    sentinel = await Label.objects.create({ name: "deleted label" });
+    const artist = await Artist.objects.create({ name: "G" });
+    const doomed = await Label.objects.create({ name: "doomed" });
+    const c = await Contract.objects.create({ artist, backup: null, guard: doomed });
+    expect(await doomed.delete()).toEqual([1, { "ondel.Label": 1 }]);
+    const fresh = await Contract.objects.get({ pk: c.id });
+    expect(fresh.guard_id).toBe(sentinel.id);
+    expect((await fresh.guard)!.name).toBe("deleted label");
   });
 
   it("SET_DEFAULT writes the default key", async () => {

@@ -84,11 +84,12 @@ export class Collector {
           this.updates.push({ field, value: null, objects: related });
           break;
         case "SET_DEFAULT":
-          this.updates.push({ field, value: field.getDefault(), objects: related });
+          this.updates.push({ field, value: field.toJs(field.getDefault()), objects: related });
           break;
         case "SET": {
+          // The value may be a key or an instance (Django's SET(get_sentinel_user)).
           const v = field.onDelete.value;
-          this.updates.push({ field, value: typeof v === "function" ? (v as () => unknown)() : v, objects: related });
+          this.updates.push({ field, value: field.toJs(typeof v === "function" ? (v as () => unknown)() : v), objects: related });
           break;
         }
       }
