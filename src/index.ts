@@ -50,6 +50,7 @@ export { Aggregate, Count, Sum, Avg, Min, Max, type AggregateOptions } from "./o
 export { Func, Lower, Upper, Coalesce, Concat, Now, Abs, Trim, LTrim, RTrim, Replace, Substr, Length } from "./orm/expressions/functions.js";
 export { Case, When, CaseExpression, WhenClause, type CaseOptions } from "./orm/expressions/conditional.js";
 export { Subquery, Exists, OuterRef, SubqueryExpression, ExistsExpression } from "./orm/expressions/subquery.js";
+export { Window, WindowExpression, RowNumber, Rank, DenseRank, Lag, Lead, type WindowOptions } from "./orm/expressions/window.js";
 export { captureQueries, assertNumQueries, type CapturedQuery, type CapturedQueries } from "./db/query-log.js";
 
 export {

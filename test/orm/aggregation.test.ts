@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  Avg, captureQueries, Count, DecimalField, ExpressionWrapper, ExtractDay, ExtractMonth, ExtractYear, F, FieldError, InvalidOperation, Max, Min, Q, Sum, TruncDate,
+  Avg, captureQueries, Count, DenseRank, Lag, Rank, RowNumber, Window, DecimalField, ExpressionWrapper, ExtractDay, ExtractMonth, ExtractYear, F, FieldError, InvalidOperation, Max, Min, Q, Sum, TruncDate,
 } from "torest";
 import { Author, Choice, day, models, Question, Tag } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -161,6 +161,20 @@ describe(dbName("annotate() with aggregates"), () => {
     const { result, queries } = await captureQueries(() => Author.objects.annotate({ n: Count("question") }).first());
     expect(result!.name).toBe("Ann");
     expect(portableSql(queries[0]!.sql)).toMatch(/ORDER BY "polls_author"\."id" ASC LIMIT 1$/);
+  });
+
+  it("window functions rank, number and sum within partitions without grouping", async () => {
+    const rows = await Choice.objects.annotate({
+      rank: Window(Rank(), { partitionBy: "question", orderBy: "-votes" }),
+      row: Window(RowNumber(), { orderBy: ["votes", "id"] }),
+      total: Window(Sum("votes"), { partitionBy: "question" }),
+      prev: Window(Lag("votes"), { partitionBy: "question", orderBy: F("votes").asc() }),
+    }).orderBy("id").valuesList("choice_text", "rank", "row", "total", "prev");
+    expect(rows).toEqual([
+      ["yes", 1, 4, 4, 1], ["no", 2, 2, 4, 0], ["meh", 3, 1, 4, null], ["al dente", 1, 5, 5, null], ["hot", 1, 3, 2, null],
+    ]);
+    const ranked = await Question.objects.annotate({ n: Count("choices"), place: Window(DenseRank(), { orderBy: Count("choices").desc() }) }).orderBy("id");
+    expect(ranked.map((q) => [q.n, q.place])).toEqual([[3, 1], [1, 2], [1, 2]]);
   });
 
   it("refuses a name clashing with a field", () => {

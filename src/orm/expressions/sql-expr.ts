@@ -1,6 +1,6 @@
 import type { Operations } from "../../db/operations.js";
 import type { Field } from "../fields/field.js";
-import type { Query } from "../query/query.js";
+import type { OrderTerm, Query } from "../query/query.js";
 import type { ColumnRef, Lhs, WhereNode } from "../query/where.js";
 
 /**
@@ -17,6 +17,8 @@ export interface CompileContext {
   condition(node: WhereNode): string;
   /** A full SELECT of `query` compiled as a correlated subquery of the current statement. */
   subquerySelect(query: Query, outer: ReadonlyMap<object, SqlExpr>): string;
+  /** One ORDER BY term (`x DESC`, with portable NULLS FIRST/LAST). */
+  orderTerm(term: OrderTerm): string;
   /** An `OuterRef` placeholder, compiled with the enclosing statement's compiler. */
   outerRef(placeholder: object): string;
 }
@@ -30,6 +32,8 @@ export interface SqlExpr {
   readonly field: Field | null;
   /** Contains an aggregate: selected next to a GROUP BY, filtered in HAVING. */
   readonly aggregate: boolean;
+  /** A window function (`... OVER (...)`): never grouped by. */
+  readonly window?: boolean;
   sql(c: CompileContext): string;
   /** Nested resolved expressions (to find `OuterRef` placeholders). */
   children(): readonly SqlExpr[];

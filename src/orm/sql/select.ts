@@ -63,11 +63,11 @@ function groupBySql(c: SqlCompiler, query: Query): string {
     terms.push(sql);
   };
   if (query.groupBy === "values" && query.valueColumns) {
-    for (const v of query.valueColumns) if (!v.expr.aggregate) add(() => v.expr.sql(c));
+    for (const v of query.valueColumns) if (!v.expr.aggregate && !v.expr.window) add(() => v.expr.sql(c));
   } else {
     for (const column of c.selectColumns(query)) add(() => column);
-    for (const a of query.annotations) if (!a.expr.aggregate) add(() => a.expr.sql(c));
-    for (const v of query.valueColumns ?? []) if (!v.expr.aggregate) add(() => v.expr.sql(c));
+    for (const a of query.annotations) if (!a.expr.aggregate && !a.expr.window) add(() => a.expr.sql(c));
+    for (const v of query.valueColumns ?? []) if (!v.expr.aggregate && !v.expr.window) add(() => v.expr.sql(c));
   }
   for (const term of query.ordering ?? []) {
     if (term.expr === "random") continue;
