@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  CASCADE, CharField, DateField, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, Model,
+  CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, Model,
   type Manager, type ManyRelatedManager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -16,6 +16,7 @@ class Publication extends Model("m2m", {
 class Article extends Model("m2m", {
   headline: CharField({ maxLength: 100 }),
   publications: ManyToManyField(() => Publication),
+  featured_in: ManyToManyField(() => Publication, { relatedName: "featured", relatedQueryName: "featured_article", dbTable: "m2m_features" }),
 }, { ordering: ["headline"] }) {
   declare static objects: Manager<Article>;
   override toString() { return this.headline; }
@@ -181,6 +182,20 @@ describe(dbName("many-to-many"), () => {
     expect(names(await groups.all())).toEqual(["The Beatles"]);
     expect(names(await Group.objects.filter({ members__name: "Paul" }))).toEqual(["The Beatles"]);
     expect(names(await Person.objects.filter({ groups__name: "The Beatles", membership__joined__lt: "1961-01-01" }))).toEqual(["Paul"]);
+  });
+
+  it("relatedName, relatedQueryName and dbTable on a many-to-many field", async () => {
+    const backend = getBackend();
+    const tables = (await backend.query(backend.schema.tableNamesSql(), [])).map((r) => String(r[0]));
+    expect(tables).toContain("m2m_features");
+    const p = await Publication.objects.create({ title: "Featuring" });
+    const a = await Article.objects.create({ headline: "Featured one" });
+    await a.featured_in.add(p);
+    const featured = (p as unknown as { featured: ManyRelatedManager<Article> }).featured;
+    expect(names(await featured.all())).toEqual(["Featured one"]);
+    expect(names(await Publication.objects.filter({ featured_article__headline: "Featured one" }))).toEqual(["Featuring"]);
+    expect(names(await p.article_set.all())).toEqual([]);
+    expect(() => Publication.objects.filter({ featured__headline: "x" })).toThrow(FieldError);
   });
 
   it("deleting an object deletes its links and counts them", async () => {
