@@ -55,7 +55,8 @@ export async function atomic<T>(fn: () => Promise<T> | T, options: { using?: str
   let committed = false;
   try {
     await connection.execute(backend.ops.beginSql, []);
-    const result = await store.run(next, fn);
+    // Awaited inside the transaction's context: a thenable result (a queryset) runs in it too.
+    const result = await store.run(next, async () => await fn());
     await connection.execute("COMMIT", []);
     committed = true;
     return result;

@@ -48,6 +48,14 @@ describe(dbName("atomic"), () => {
     expect(await accountNames()).toEqual(["a"]);
   });
 
+  it("a queryset returned from the function is evaluated inside the transaction", async () => {
+    await Account.objects.create({ name: "q" });
+    const found = await atomic(() => Account.objects.filter({ name: "q" }));
+    expect(found.map((a) => a.name)).toEqual(["q"]);
+    const nested = await atomic(async () => atomic(() => Account.objects.all()));
+    expect(nested).toHaveLength(1);
+  });
+
   it("rolls back everything when the function throws, and rethrows", async () => {
     const error = new Error("boom");
     await expect(atomic(async () => {
