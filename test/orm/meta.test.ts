@@ -25,7 +25,12 @@ class CamelCaseThing extends Model("meta", {
   label: CharField({ maxLength: 20, dbIndex: true }),
 }) {}
 
-useTestDatabase([CustomTable, Ranked, CamelCaseThing]);
+/** Nothing but the automatic key. */
+class Bare extends Model("meta", {}) {
+  declare static objects: Manager<Bare>;
+}
+
+useTestDatabase([CustomTable, Ranked, CamelCaseThing, Bare]);
 
 /** Index names on a table, per backend's catalog. */
 async function indexNames(table: string): Promise<string[]> {
@@ -66,6 +71,16 @@ describe(dbName("Meta options"), () => {
     expect(c.pk).toBe(c.id);
     c.pk = 12345;
     expect(c.id).toBe(12345);
+  });
+
+  it("a model with no declared fields has just its key, and saves", async () => {
+    const a = await Bare.objects.create();
+    const b = new Bare();
+    await b.save();
+    expect(b.id).toBeGreaterThan(a.id);
+    await b.save();
+    expect(await Bare.objects.count()).toBe(2);
+    expect(Bare.meta.fields.map((f) => f.name)).toEqual(["id"]);
   });
 
   it("ordering is the default order of querysets", async () => {
