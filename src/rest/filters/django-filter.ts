@@ -1,6 +1,6 @@
 import { ErrorDetail } from "../errors/error-detail.js";
 import { ValidationError } from "../errors/exceptions.js";
-import { lastParam, type FilterBackend } from "./filter-backend.js";
+import { lastParam, type FilterBackend, type Filtered } from "./filter-backend.js";
 import { parseFilterValue } from "./filter-values.js";
 
 /**
@@ -9,25 +9,30 @@ import { parseFilterValue } from "./filter-values.js";
  * are ignored; invalid values answer 400 with django-filter's messages.
  */
 export const DjangoFilterBackend: FilterBackend = {
-  async filterQueryset(request, queryset, view) {
+  filterQueryset(request, queryset, view) {
     if (request.rawQuery === "") return { queryset };
-    const lookups: Record<string, unknown> = {};
-    const errors: Record<string, ErrorDetail[]> = {};
-    let none = false;
-    for (const name of view.filtersetFields) {
-      const raw = lastParam(request, name);
-      if (raw === null || raw === "") continue;
-      const field = view.model.meta.getField(name) as Parameters<typeof parseFilterValue>[0];
-      const parsed = await parseFilterValue(field, raw);
-      if ("error" in parsed) errors[name] = [new ErrorDetail(parsed.error, "invalid")];
-      else if ("value" in parsed) lookups[name] = parsed.value;
-      else if ("none" in parsed) none = true;
-    }
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-    if (none) return { queryset: queryset.none() };
-    return { queryset: Object.keys(lookups).length ? queryset.filter(lookups) : queryset };
+    return filterByParams(request, queryset, view);
   },
   schemaParameters(view) {
     return view.filtersetFields.map((name) => ({ name, required: false, in: "query", schema: { type: "string" } }));
   },
 };
+
+/** Parses every filter parameter (FK values are checked against the database), then filters. */
+async function filterByParams(...[request, queryset, view]: Parameters<FilterBackend["filterQueryset"]>): Promise<Filtered> {
+  const lookups: Record<string, unknown> = {};
+  const errors: Record<string, ErrorDetail[]> = {};
+  let none = false;
+  for (const name of view.filtersetFields) {
+    const raw = lastParam(request, name);
+    if (raw === null || raw === "") continue;
+    const field = view.model.meta.getField(name) as Parameters<typeof parseFilterValue>[0];
+    const parsed = await parseFilterValue(field, raw);
+    if ("error" in parsed) errors[name] = [new ErrorDetail(parsed.error, "invalid")];
+    else if ("value" in parsed) lookups[name] = parsed.value;
+    else if ("none" in parsed) none = true;
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  if (none) return { queryset: queryset.none() };
+  return { queryset: Object.keys(lookups).length ? queryset.filter(lookups) : queryset };
+}
