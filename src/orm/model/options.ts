@@ -69,7 +69,8 @@ export class Options {
       const id = new IntegerFieldDef("BigAutoField", { primaryKey: true, verboseName: "ID" });
       entries.unshift(["id", id]);
     }
-    for (const [name, field] of entries) this.addField(name, field);
+    // A field object shared by several models (`{ ...common, title }`) gets a copy per model.
+    for (const [name, field] of entries) this.addField(name, field.model ? copyField(field) : field);
     this.checkMetaNames();
   }
 
@@ -211,4 +212,12 @@ function checkFieldNames(entries: [string, DeclaredField][]): void {
   if (entries.filter(([, f]) => f.primaryKey).length > 1) {
     throw new ImproperlyConfigured("The model cannot have more than one field with 'primaryKey: true'.");
   }
+}
+
+/** A not yet contributed copy of a field declared on another model; relations resolve anew. */
+function copyField<F extends DeclaredField>(field: F): F {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(field) as object) as F, field);
+  (copy as { model?: unknown }).model = undefined;
+  if ("resolved" in copy) (copy as unknown as { resolved: boolean }).resolved = false;
+  return copy;
 }
