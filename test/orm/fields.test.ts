@@ -24,7 +24,7 @@ class Everything extends Model("fields", {
   url: URLField({ blank: true }),
   slug: SlugField({ blank: true }),
   uuid: UUIDField({ null: true }),
-  data: JSONField({ null: true }),
+  data: JSONField({ null: true, default: { tags: [] } }),
 }) {}
 
 class SmallAuto extends Model("fields", {
@@ -212,6 +212,14 @@ describe(dbName("field options"), () => {
     expect(a.tags).toEqual([]);
     expect(a.tags).not.toBe(b.tags);
     expect(b.serial).toBe(a.serial + 1);
+  });
+
+  it("a plain object or array default is not shared between instances", () => {
+    const a = new Everything();
+    const b = new Everything();
+    (a.data as { tags: string[] }).tags.push("x");
+    expect(b.data).toEqual({ tags: [] });
+    expect(new Everything().data).toEqual({ tags: [] });
   });
 
   it("autoNowAdd is set on insert only, autoNow on every save", async () => {

@@ -118,7 +118,13 @@ export abstract class Field<T = unknown, Null extends boolean = boolean, Pk exte
   getDefault(): T | null {
     const d = this.options.default;
     if (d === undefined) return this.emptyValue();
-    return typeof d === "function" ? (d as () => T)() : d;
+    if (typeof d === "function") return (d as () => T)();
+    // A plain object or array given as the default is copied, so instances never share it
+    // (Django warns about such defaults, fields.E010).
+    if (typeof d === "object" && d !== null && (Array.isArray(d) || Object.getPrototypeOf(d) === Object.prototype)) {
+      return structuredClone(d);
+    }
+    return d;
   }
 
   /** What a missing value starts as (Django uses '' for non-null char fields). */
