@@ -147,6 +147,8 @@ describe(dbName("relation edge cases"), () => {
     expect(() => Restaurant.objects.filter({ place: w1 })).toThrow(new InvalidOperation(`Cannot query "Ann": Must be "Place" instance.`));
     expect(() => Restaurant.objects.filter({ place__in: [p1, w1] })).toThrow(InvalidOperation);
     expect(() => Place.objects.filter({ restaurant: p1 })).toThrow(`Cannot query "Demon Dogs": Must be "Restaurant" instance.`);
+    expect(() => Restaurant.objects.filter({ place: new Place({ name: "unsaved" }) }))
+      .toThrow(new InvalidOperation("Model instances passed to related filters must be saved."));
   });
 
   it("self-referencing foreign key both ways", async () => {

@@ -98,6 +98,9 @@ function checkObjectType(target: Options, value: unknown): void {
     if (v instanceof BaseModel && !(v instanceof target.model)) {
       throw new InvalidOperation(`Cannot query "${String(v)}": Must be "${target.objectName}" instance.`);
     }
+    if (v instanceof BaseModel && (v.pk === null || v.pk === undefined)) {
+      throw new InvalidOperation("Model instances passed to related filters must be saved.");
+    }
   }
 }
 
