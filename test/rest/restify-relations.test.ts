@@ -63,6 +63,20 @@ describe(dbName("restifyApp: relations, names, permissions"), () => {
     expect((await client.get("/rest/v1/edu/course/1/student/")).data).toEqual([{ id: 1, course: 1, student: 1 }]);
   });
 
+  it("describes the through rows in OPTIONS, the parent key read-only, and answers HEAD", async () => {
+    const options = await client.options("/rest/v1/edu/course/1/student/");
+    expect(options.headers.allow).toBe("GET, POST, HEAD, OPTIONS");
+    expect(options.data.actions.POST).toEqual({
+      id: { type: "integer", required: false, read_only: true, label: "ID" },
+      course: { type: "field", required: false, read_only: true, label: "Course" },
+      student: { type: "field", required: true, read_only: false, label: "Student" },
+    });
+    const head = await client.head("/rest/v1/edu/course/1/student/");
+    expect(head.status).toBe(200);
+    expect(head.text).toBe("");
+    expect((await client.options("/rest/v1/polls/question/1/choices/")).data.actions).toBeUndefined();
+  });
+
   it("keeps both directions of a symmetrical relation to self (friends)", async () => {
     const made = await client.post("/rest/v1/edu/student/1/friends/", { to_student: 2 });
     expect(made.status).toBe(201);
