@@ -82,6 +82,8 @@ describe("torest CLI", () => {
         body: JSON.stringify({ place: 1, serves_hot_dogs: true }),
       });
       expect(await restaurant.json()).toEqual({ serves_hot_dogs: true, serves_pizza: false, place: 1, waiter_set: "/rest/v1/one_to_one/restaurant/1/waiter_set/" });
+      const schema = (await (await fetch(`${url}/rest/v1/openapi/`)).json()) as { paths: Record<string, unknown> };
+      expect(Object.keys(schema.paths)).toContain("/rest/v1/one_to_one/restaurant/{parent_pk}/waiter_set/");
       await new Promise((r) => setTimeout(r, 100));
       expect(existsSync(path.join(server.cwd, "db.sqlite3"))).toBe(true);
       expect(server.output).toMatch(/POST \/rest\/v1\/one_to_one\/place\/ 201 [\d.]+ms/);

@@ -18,6 +18,6 @@ export async function demoConfig(): Promise<TorestConfig> {
       guide.Student, guide.System, guide.Question, guide.Choice, [guide.Question1, custom], [guide.Choice1, custom],
       guide.EduStudent, guide.Course, oneToOne.Place, oneToOne.Restaurant, oneToOne.Waiter,
     ],
-    app: { pagination: new LimitOffsetPagination() },
+    app: { pagination: new LimitOffsetPagination(), schemaPath: "openapi" },
   };
 }
