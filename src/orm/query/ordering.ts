@@ -36,14 +36,11 @@ export function resolveOrderingTerms(query: Query, term: string | Expression | O
   const name = descending || term.startsWith("+") ? term.slice(1) : term;
   const pieces = name.split("__");
   if (pieces.at(-1) === "pk" || query.annotations.some((a) => a.name === name)) return [resolveOrdering(query, term)];
-  const joins = query.joins.length;
-  const path = resolvePath(query, pieces, -1, true);
+  // Look where the name leads on a copy: `query` only gets the joins of the terms kept.
+  const path = resolvePath(query.clone(), pieces, -1, true);
   const target = path.relation && !path.rest.length ? path.target : undefined;
   const byKey = path.column.field.attname === pieces.at(-1) && path.column.field.attname !== path.column.field.name;
-  if (!target || !target.ordering.length || byKey) {
-    query.joins.length = joins;
-    return [resolveOrdering(query, term)];
-  }
+  if (!target || !target.ordering.length || byKey) return [resolveOrdering(query, term)];
   if (seen.has(target.label)) throw new FieldError("Infinite loop caused by ordering.");
   const inner = new Set(seen).add(target.label);
   return target.ordering.filter((t) => t !== "?").flatMap((t) => {
