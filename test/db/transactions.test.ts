@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { atomic, CharField, closeDatabases, configureDatabases, getBackend, IntegrityError, Model, type Manager } from "torest";
 import { dbName, freshDatabase, useTestDatabase } from "../support/db.js";
+import { sessionControl } from "../support/sessions.js";
 
 class Entry extends Model("dbtx", {
   name: CharField({ maxLength: 30, unique: true }),
@@ -114,4 +115,23 @@ describe(dbName("connection pool"), () => {
 
 afterAll(async () => {
   await closeDatabases("closing");
+});
+
+// SQLite has one connection: a second transaction waits for the first instead of running beside it.
+describe.skipIf(!sessionControl)(dbName("isolation"), () => {
+  it("a transaction sees rows other transactions committed meanwhile (READ COMMITTED, as Django)", async () => {
+    const entry = await Entry.objects.create({ name: "v1" });
+    const seen = await atomic(async () => {
+      const before = (await Entry.objects.get({ pk: entry.pk })).name;
+      // Straight on the backend: another pooled connection, committed at once (autocommit).
+      const backend = getBackend();
+      const { quoteName: q, placeholder: p } = backend.ops;
+      await backend.execute(`UPDATE ${q("dbtx_entry")} SET ${q("name")} = ${p(1)} WHERE ${q("id")} = ${p(2)}`, ["v2", entry.pk]);
+      const after = (await Entry.objects.get({ pk: entry.pk })).name;
+      return [before, after];
+    });
+    expect(seen[0]).toBe("v1");
+    expect(seen[1]).toBe("v2");
+    await Entry.objects.all().delete();
+  });
 });

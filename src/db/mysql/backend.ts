@@ -55,10 +55,14 @@ export class MysqlBackend extends DatabaseBackend {
     // Runs before the connection is handed out: commands on one connection are queued in order.
     // A connection that cannot be set up is dropped: the statement waiting for it fails clearly
     // instead of running with the server's time zone.
+    // READ COMMITTED is Django's default on MySQL too (InnoDB's own is REPEATABLE READ): a
+    // transaction sees rows other transactions committed, as on PostgreSQL.
     this.pool.pool.on("connection", (connection) => {
-      connection.query("SET SESSION time_zone = '+00:00', SESSION sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_TRANS_TABLES')", (error: unknown) => {
+      const fail = (error: unknown) => {
         if (error) connection.destroy();
-      });
+      };
+      connection.query("SET SESSION time_zone = '+00:00', SESSION sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_TRANS_TABLES')", fail);
+      connection.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", fail);
     });
   }
 
