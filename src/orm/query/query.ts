@@ -65,13 +65,17 @@ export interface RelatedSelect {
   parent: number;
 }
 
+/** Shared empty values for the replaced-never-mutated state: a new Query allocates none of them. */
+const NONE: readonly never[] = Object.freeze([]);
+const EMPTY_WHERE: WhereNode = Object.freeze(whereNode("AND", NONE as never[])) as WhereNode;
+
 /**
  * The state of a queryset (Django's `sql.Query`): base model, joins, where tree, ordering,
  * limits, eager loads. Immutable from the outside: every change returns a modified clone.
  */
 export class Query {
   joins: Join[] = [];
-  where: WhereNode = whereNode("AND");
+  where: WhereNode = EMPTY_WHERE;
   /** null: the model's default ordering. */
   ordering: OrderTerm[] | null = null;
   low = 0;
@@ -85,9 +89,9 @@ export class Query {
   /** Column a subquery of this query selects (default: the primary key). */
   subqueryColumn: Field | null = null;
   // Issue 5 state. Arrays and objects here are replaced, never mutated, so clones share them.
-  annotations: Annotation[] = [];
+  annotations: readonly Annotation[] = NONE;
   /** Conditions on aggregates (HAVING). */
-  having: WhereNode = whereNode("AND");
+  having: WhereNode = EMPTY_WHERE;
   /** What to GROUP BY once an aggregate is selected: the model's columns or the `values()` ones. */
   groupBy: "model" | "values" | null = null;
   shape: RowShape = "models";
@@ -96,10 +100,10 @@ export class Query {
   /** Model fields loaded (`only()`/`defer()`); null: all. */
   loadFields: Field[] | null = null;
   /** DISTINCT ON expressions (`distinct("name")`). */
-  distinctOn: SqlExpr[] = [];
+  distinctOn: readonly SqlExpr[] = NONE;
   combinator: Combinator | null = null;
   /** `prefetchRelated()` lookups, run after the rows are loaded. */
-  prefetch: readonly unknown[] = [];
+  prefetch: readonly unknown[] = NONE;
 
   private constructor(readonly options: Options) {}
 
