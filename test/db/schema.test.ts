@@ -32,3 +32,27 @@ describe(dbName("createTables"), () => {
     expect((await Writer.objects.get({ pk: writer.pk })).favourite_id).toBeNull();
   });
 });
+
+class Branch extends Model("dbschema", {
+  name: CharField({ maxLength: 20 }),
+  parent: ForeignKey("self", { onDelete: SET_NULL, null: true, relatedName: "children" }),
+}) {
+  declare static objects: Manager<Branch>;
+}
+
+describe(dbName("writes whose filter reads the same table"), () => {
+  // MySQL refuses `UPDATE t ... WHERE id IN (SELECT ... FROM t)` (error 1093); the ORM selects the keys first.
+  it("update and delete filtered through a relation to their own table", async () => {
+    const { createTables } = await import("torest");
+    await createTables([Branch]);
+    const root = await Branch.objects.create({ name: "root" });
+    const leaf = await Branch.objects.create({ name: "leaf", parent: root });
+    await Branch.objects.create({ name: "lone" });
+    expect(await Branch.objects.filter({ children__name: "leaf" }).update({ name: "has leaf" })).toBe(1);
+    expect(await Branch.objects.exclude({ children__name: "leaf" }).update({ name: "no leaf child" })).toBe(2);
+    expect((await Branch.objects.orderBy("id")).map((b) => b.name)).toEqual(["has leaf", "no leaf child", "no leaf child"]);
+    const [deleted] = await Branch.objects.filter({ parent__name: "has leaf" }).delete();
+    expect(deleted).toBe(1);
+    expect(await Branch.objects.filter({ pk: leaf.pk }).exists()).toBe(false);
+  });
+});
