@@ -53,6 +53,13 @@ describe(dbName("Q objects"), () => {
     expect(titles(await Book.objects.filter(Q()))).toEqual(["Alpha", "Beta", "Delta", "Gamma"]);
   });
 
+  it("empty Q objects drop out of combinations, as Django's", async () => {
+    expect(titles(await Book.objects.filter(Q({ title: "Alpha" }).and(Q().not())))).toEqual(["Alpha"]);
+    expect(titles(await Book.objects.filter(Q({ title: "Alpha" }).or(Q())))).toEqual(["Alpha"]);
+    expect(titles(await Book.objects.filter(Q().or({ title: "Beta" })))).toEqual(["Beta"]);
+    expect(titles(await Book.objects.filter(Q().not().and(Q())))).toEqual(["Alpha", "Beta", "Delta", "Gamma"]);
+  });
+
   it("nest to any depth and mix with keyword filters", async () => {
     const q = Q({ shelf__name: "top" }).and(Q({ pages__lt: 150 }).or({ pages__gt: 250 })).or(Q({ shelf__isnull: true }));
     expect(titles(await Book.objects.filter(q))).toEqual(["Alpha", "Beta", "Delta"]);

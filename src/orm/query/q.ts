@@ -22,11 +22,11 @@ export class QNode {
   }
 
   and(...others: (QNode | Lookups | Expression<boolean>)[]): QNode {
-    return new QNode("AND", [this, ...others.map(toQ)]);
+    return combine("AND", [this, ...others.map(toQ)]);
   }
 
   or(...others: (QNode | Lookups | Expression<boolean>)[]): QNode {
-    return new QNode("OR", [this, ...others.map(toQ)]);
+    return combine("OR", [this, ...others.map(toQ)]);
   }
 
   not(): QNode {
@@ -42,6 +42,13 @@ export class QNode {
 export function Q(lookups: Lookups | Expression<boolean> = {}): QNode {
   if (lookups instanceof Expression) return new QNode("AND", [lookups]);
   return new QNode("AND", Object.entries(lookups).map(([k, v]) => [k, v] as const));
+}
+
+/** As Django's `Q._combine`: empty operands (`Q()`, negated or not) drop out. */
+function combine(connector: "AND" | "OR", operands: QNode[]): QNode {
+  const kept = operands.filter((q) => !q.isEmpty);
+  if (kept.length === 1) return kept[0]!;
+  return new QNode(connector, kept);
 }
 
 export function toQ(value: QNode | Lookups | Expression<boolean>): QNode {
