@@ -49,7 +49,28 @@ type Filter = QNode | Lookups | Expression<boolean>;
 export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   private resultCache: T[] | null = null;
 
-  constructor(readonly options: Options, readonly query: Query, readonly alias?: string) {}
+  #query: Query | (() => Query);
+
+  /** `query` may be a function building it on first use (prefetched relations rarely need it). */
+  constructor(readonly options: Options, query: Query | (() => Query), readonly alias?: string) {
+    this.#query = query;
+  }
+
+  /** The query state (Django's `qs.query`). */
+  get query(): Query {
+    const query = this.#query;
+    return typeof query === "function" ? (this.#query = query()) : query;
+  }
+
+  /**
+   * @internal A queryset whose rows are already known (a prefetched relation): it runs no query,
+   * and builds its query only if chained (`filter()` on it queries).
+   */
+  static prefetched<T>(options: Options, alias: string | undefined, results: T[], query: () => Query): QuerySet<T> {
+    const queryset = new QuerySet<T>(options, query, alias);
+    queryset.resultCache = results;
+    return queryset;
+  }
 
   protected chain(query: Query, alias = this.alias): QuerySet<T> {
     return new QuerySet<T>(this.options, query, alias);
@@ -362,13 +383,6 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     if (keys && !keys.length) return new Map();
     const objects = await (keys ? this.filter({ [`${fieldName}__in`]: keys }) : this).fetch();
     return new Map(objects.map((o) => [(o as Record<string, unknown>)[field.attname], o]));
-  }
-
-  /** @internal A copy already holding its results (a prefetched relation): it runs no query. */
-  withResultCache(results: T[]): QuerySet<T> {
-    const copy = this.chain(this.query);
-    copy.resultCache = results;
-    return copy;
   }
 
   private assertNotSliced(what: string): void {

@@ -7,7 +7,7 @@ import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
 import type { CreateData } from "../../model/types.js";
 import type { Lookups } from "../../query/q.js";
-import type { QuerySet } from "../../query/queryset.js";
+import { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 import type { ManyToManyFieldDef } from "../many-to-many.js";
 
@@ -52,10 +52,16 @@ export class ManyRelatedManager<T> extends Manager<T> {
 
   /** Keys of the objects on the other side linked to this instance, as a subquery filter. */
   override getQueryset(): QuerySet<T> {
-    const links = this.through.model.objects.using(this.alias).filter({ [this.source.attname]: this.key });
-    const queryset = super.getQueryset().filter({ [`${this.target.targetField.name}__in`]: new KeyList(links, this.target) });
+    const key = this.key;
+    const build = () => {
+      const links = this.through.model.objects.using(this.alias).filter({ [this.source.attname]: key });
+      return super.getQueryset().filter({ [`${this.target.targetField.name}__in`]: new KeyList(links, this.target) });
+    };
     // After prefetchRelated, all() and friends answer from the loaded list without a query.
-    return cacheHas(this.instance, this.accessor) ? queryset.withResultCache(cacheGet(this.instance, this.accessor) as T[]) : queryset;
+    if (cacheHas(this.instance, this.accessor)) {
+      return QuerySet.prefetched(this.options, this.alias, cacheGet(this.instance, this.accessor) as T[], () => build().query);
+    }
+    return build();
   }
 
   private keyOf(value: unknown): unknown {

@@ -5,7 +5,7 @@ import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
 import type { CreateData } from "../../model/types.js";
 import type { Lookups } from "../../query/q.js";
-import type { QuerySet } from "../../query/queryset.js";
+import { QuerySet } from "../../query/queryset.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 import type { ReverseRelation } from "../reverse.js";
 
@@ -47,9 +47,12 @@ export class RelatedManager<T> extends Manager<T> {
   }
 
   override getQueryset(): QuerySet<T> {
-    const queryset = super.getQueryset().filter({ [this.field.name]: this.key });
+    const filter = { [this.field.name]: this.key };
     // After prefetchRelated, all() and friends answer from the loaded list without a query.
-    return cacheHas(this.instance, this.accessor) ? queryset.withResultCache(cacheGet(this.instance, this.accessor) as T[]) : queryset;
+    if (cacheHas(this.instance, this.accessor)) {
+      return QuerySet.prefetched(this.options, this.alias, cacheGet(this.instance, this.accessor) as T[], () => super.getQueryset().filter(filter).query);
+    }
+    return super.getQueryset().filter(filter);
   }
 
   override async create(data: CreateData<T> = {}): Promise<T> {
