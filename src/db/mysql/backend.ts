@@ -64,6 +64,10 @@ export class MysqlBackend extends DatabaseBackend {
       connection.query("SET SESSION time_zone = '+00:00', SESSION sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_TRANS_TABLES')", fail);
       connection.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", fail);
     });
+    // As pg's allowExitOnIdle: an idle pooled socket does not keep Node running, so a script
+    // that forgets closeDatabases() still exits; a connection in use holds the process.
+    this.pool.pool.on("acquire", (connection) => socketOf(connection)?.ref());
+    this.pool.pool.on("release", (connection) => socketOf(connection)?.unref());
   }
 
   private async run(executor: mysql.Pool | mysql.PoolConnection, sql: string, params: readonly unknown[]): Promise<Result> {
@@ -136,6 +140,12 @@ export class MysqlBackend extends DatabaseBackend {
   busyConnections(): number {
     return this.closed ? 0 : this.internals._allConnections.length - this.internals._freeConnections.length;
   }
+}
+
+/** The socket under a driver connection (not part of its typed API). */
+function socketOf(connection: object): { ref(): void; unref(): void } | undefined {
+  const stream = (connection as { stream?: { ref?: () => void; unref?: () => void } }).stream;
+  return stream?.ref && stream.unref ? (stream as { ref(): void; unref(): void }) : undefined;
 }
 
 function toRows(result: Result): Row[] {
