@@ -62,6 +62,11 @@ export interface Operations {
    * infer it (`SELECT $1`, function arguments); absent: the placeholder as is.
    */
   castParam?(placeholder: string, internalType: InternalType): string;
+  /**
+   * The type name in `CAST(x AS <type>)` for a kind of field (Django's `cast_data_types`);
+   * absent: Cast is unsupported.
+   */
+  castType?(internalType: InternalType, options: { maxDigits?: number; decimalPlaces?: number }): string;
   /** Length in characters of a string expression (default: `LENGTH(x)`; MySQL's LENGTH counts bytes). */
   charLength?(sql: string): string;
   /** The current timestamp (default: `CURRENT_TIMESTAMP`). */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  Abs, Case, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Length, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
+  Abs, Case, Cast, CharField, FloatField, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Length, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
 } from "torest";
 import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -108,6 +108,14 @@ describe(dbName("database functions and conditional expressions"), () => {
     await Author.objects.filter({ name__contains: "Bob" }).update({ name: "Zoë" });
     expect(await Author.objects.annotate({ n: Length("name") }).orderBy("n").valuesList("name", "n")).toEqual([["Ann", 3], ["Zoë", 3]]);
     expect(await Question.objects.annotate({ n: Length("author__name") }).orderBy("id").valuesList("n", { flat: true })).toEqual([3, 3, null]);
+  });
+
+  it("Cast changes the SQL type: a ratio without integer division, numbers as text", async () => {
+    const rows = await Choice.objects.annotate({
+      ratio: Cast("votes", FloatField()).div(F("question__min_votes")),
+      text: Cast("votes", CharField({ maxLength: 10 })),
+    }).filter({ question__min_votes__gt: 0 }).orderBy("id").valuesList("ratio", "text");
+    expect(rows).toEqual([[1.5, "3"], [0.5, "1"], [1, "5"]]);
   });
 
   it("Concat treats NULL as empty, and annotations can be filtered and ordered", async () => {

@@ -102,6 +102,16 @@ export const mysqlOperations: Operations = {
   returning: () => null,
   insertDefaultValues: (table) => `INSERT INTO ${table} () VALUES ()`,
   ignoreConflicts: (sql) => sql.replace(/^INSERT INTO/, "INSERT IGNORE INTO"),
+  // MySQL's CAST takes a short list of target types (Django's cast_data_types for MySQL).
+  castType: (type, { maxDigits, decimalPlaces }) => {
+    if (/Integer|Auto|Boolean/.test(type)) return "signed integer";
+    if (type === "FloatField") return "double";
+    if (type === "DecimalField") return `decimal(${maxDigits ?? 65}, ${decimalPlaces ?? 0})`;
+    if (type === "DateField") return "date";
+    if (type === "DateTimeField") return "datetime(6)";
+    if (type === "JSONField") return "json";
+    return "char";
+  },
   // MySQL finds the conflicting unique key itself (the target columns are not spelled).
   upsert: (sql, _unique, update) => `${sql} ON DUPLICATE KEY UPDATE ${update.map((c) => `${c} = VALUES(${c})`).join(", ")}`,
   random: "RAND()",

@@ -114,4 +114,6 @@ export const postgresOperations: Operations = {
   forUpdate: ({ nowait, skipLocked }) => ` FOR UPDATE${nowait ? " NOWAIT" : skipLocked ? " SKIP LOCKED" : ""}`,
   // node-pg sends parameters untyped: `SELECT $1` or CONCAT_WS('', $1) cannot tell their type.
   castParam: (placeholder, type) => `${placeholder}::${PARAM_TYPES[type] ?? "text"}`,
+  castType: (type, { maxDigits, decimalPlaces }) =>
+    type === "DecimalField" && maxDigits !== undefined ? `numeric(${maxDigits}, ${decimalPlaces ?? 0})` : type === "CharField" || type === "SlugField" ? "text" : PARAM_TYPES[type] ?? "text",
 };

@@ -1,3 +1,4 @@
+import { FieldError } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import { DateTimeField } from "../fields/temporal.js";
 import { TextField } from "../fields/text.js";
@@ -126,5 +127,25 @@ class LengthFunc extends Func<number | null> {
 
   protected override template(c: CompileContext, args: string[]): string {
     return c.ops.charLength ? c.ops.charLength(args[0]!) : `LENGTH(${args[0]!})`;
+  }
+}
+
+/**
+ * `CAST(x AS <type of field>)` (Django's `Cast`): `Cast("votes", FloatField())` divides without
+ * integer truncation; the result reads back as the field's values do.
+ */
+export function Cast<T = unknown>(arg: Arg, field: Field<T, boolean, boolean>): Func<T> {
+  return new CastFunc<T>(arg, field);
+}
+
+class CastFunc<T> extends Func<T> {
+  constructor(arg: Arg, private readonly field: Field) {
+    super("CAST", [arg], field);
+  }
+
+  protected override template(c: CompileContext, args: string[]): string {
+    if (!c.ops.castType) throw new FieldError("This database backend does not support Cast.");
+    const { maxDigits, decimalPlaces } = this.field as { maxDigits?: number; decimalPlaces?: number };
+    return `CAST(${args[0]!} AS ${c.ops.castType(this.field.internalType, { maxDigits, decimalPlaces })})`;
   }
 }
