@@ -67,6 +67,8 @@ export interface Operations {
    * absent: Cast is unsupported.
    */
   castType?(internalType: InternalType, options: { maxDigits?: number; decimalPlaces?: number }): string;
+  /** Names of the many-argument GREATEST/LEAST functions (SQLite spells them MAX/MIN). */
+  readonly greatestLeast?: readonly [greatest: string, least: string];
   /** Length in characters of a string expression (default: `LENGTH(x)`; MySQL's LENGTH counts bytes). */
   charLength?(sql: string): string;
   /** The current timestamp (default: `CURRENT_TIMESTAMP`). */

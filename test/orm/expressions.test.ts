@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  Abs, Case, Cast, CharField, FloatField, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Length, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
+  Abs, Case, Cast, Greatest, Least, CharField, FloatField, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Length, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
 } from "torest";
 import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -116,6 +116,13 @@ describe(dbName("database functions and conditional expressions"), () => {
       text: Cast("votes", CharField({ maxLength: 10 })),
     }).filter({ question__min_votes__gt: 0 }).orderBy("id").valuesList("ratio", "text");
     expect(rows).toEqual([[1.5, "3"], [0.5, "1"], [1, "5"]]);
+  });
+
+  it("Greatest and Least across columns", async () => {
+    const rows = await Choice.objects.annotate({ hi: Greatest("votes", "question__min_votes"), lo: Least("votes", "question__min_votes", Value(4)) })
+      .orderBy("id").valuesList("hi", "lo");
+    expect(rows).toEqual([[3, 2], [2, 1], [5, 4]]);
+    expect(() => Greatest("votes")).toThrow("Greatest must take at least two expressions");
   });
 
   it("Concat treats NULL as empty, and annotations can be filtered and ordered", async () => {

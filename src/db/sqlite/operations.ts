@@ -83,6 +83,7 @@ export const sqliteOperations: Operations = {
   returning: (columns) => ` RETURNING ${columns.join(", ")}`,
   insertDefaultValues: (table) => `INSERT INTO ${table} DEFAULT VALUES`,
   ignoreConflicts: (sql) => sql.replace(/^INSERT INTO/, "INSERT OR IGNORE INTO"),
+  greatestLeast: ["MAX", "MIN"],
   castType: (type) => (/Integer|Auto|Boolean/.test(type) ? "INTEGER" : type === "FloatField" ? "REAL" : type === "DecimalField" ? "NUMERIC" : "TEXT"),
   upsert: (sql, unique, update) => `${sql} ON CONFLICT(${unique.join(", ")}) DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(", ")}`,
   random: "RANDOM()",

@@ -149,3 +149,27 @@ class CastFunc<T> extends Func<T> {
     return `CAST(${args[0]!} AS ${c.ops.castType(this.field.internalType, { maxDigits, decimalPlaces })})`;
   }
 }
+
+/**
+ * The greatest / least of the arguments (`GREATEST`, `LEAST`; `MAX`, `MIN` on SQLite). As in
+ * Django, a NULL argument gives NULL on SQLite and MySQL but is skipped on PostgreSQL.
+ */
+export function Greatest<T = unknown>(...args: Arg[]): Func<T> {
+  return new ExtremeFunc<T>(0, args);
+}
+
+export function Least<T = unknown>(...args: Arg[]): Func<T> {
+  return new ExtremeFunc<T>(1, args);
+}
+
+class ExtremeFunc<T> extends Func<T> {
+  constructor(private readonly which: 0 | 1, args: Arg[]) {
+    if (args.length < 2) throw new TypeError(`${which ? "Least" : "Greatest"} must take at least two expressions`);
+    super(which ? "LEAST" : "GREATEST", args);
+  }
+
+  protected override template(c: CompileContext, args: string[]): string {
+    const name = c.ops.greatestLeast?.[this.which] ?? this.name;
+    return `${name}(${args.join(", ")})`;
+  }
+}
