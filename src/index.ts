@@ -47,7 +47,8 @@ export {
 } from "./orm/expressions/datetime.js";
 export { F, FExpression } from "./orm/expressions/f.js";
 export { Aggregate, Count, Sum, Avg, Min, Max, type AggregateOptions } from "./orm/expressions/aggregates.js";
-export { Func, Lower, Upper, Coalesce, Concat, Now, Abs, Trim, LTrim, RTrim, Replace, Substr, Length, Cast, Greatest, Least } from "./orm/expressions/functions.js";
+export { Func, Coalesce, Now, Abs, Cast, Greatest, Least } from "./orm/expressions/functions.js";
+export { Lower, Upper, Concat, Trim, LTrim, RTrim, Replace, Substr, Length } from "./orm/expressions/text.js";
 export { Case, When, CaseExpression, WhenClause, type CaseOptions } from "./orm/expressions/conditional.js";
 export { Subquery, Exists, OuterRef, SubqueryExpression, ExistsExpression } from "./orm/expressions/subquery.js";
 export { Window, WindowExpression, RowNumber, Rank, DenseRank, Lag, Lead, type WindowOptions } from "./orm/expressions/window.js";

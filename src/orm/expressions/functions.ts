@@ -1,9 +1,7 @@
 import { FieldError } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import { DateTimeField } from "../fields/temporal.js";
-import { TextField } from "../fields/text.js";
-import { IntegerField } from "../fields/numeric.js";
-import { Expression, ValueExpression, type ResolveContext } from "./expression.js";
+import { Expression, type ResolveContext } from "./expression.js";
 import { FExpression } from "./f.js";
 import { sqlExpr, type CompileContext, type SqlExpr } from "./sql-expr.js";
 
@@ -35,38 +33,10 @@ export class Func<T = unknown> extends Expression<T> {
   }
 }
 
-/** `LOWER(x)`: `annotate({ lower: Lower("name") })`. */
-export function Lower(arg: Arg): Func<string> {
-  return new Func<string>("LOWER", [arg]);
-}
-
-/** `UPPER(x)`. */
-export function Upper(arg: Arg): Func<string> {
-  return new Func<string>("UPPER", [arg]);
-}
-
 /** The first non-null argument: `Coalesce("nickname", "name", Value("anonymous"))`. */
 export function Coalesce<T = unknown>(...args: Arg[]): Func<T> {
   if (args.length < 2) throw new TypeError("Coalesce must take at least two expressions");
   return new Func<T>("COALESCE", args);
-}
-
-/** String concatenation; a NULL part counts as empty, as in Django. */
-export class ConcatFunc extends Func<string> {
-  constructor(args: readonly Arg[]) {
-    super("CONCAT", args);
-  }
-
-  // CONCAT_WS skips NULLs and converts numbers to text on SQLite (3.44+), PostgreSQL and MySQL.
-  protected override template(c: CompileContext, args: string[]): string {
-    return c.ops.concat ? c.ops.concat(args) : `CONCAT_WS('', ${args.join(", ")})`;
-  }
-}
-
-/** `Concat("first_name", Value(" "), "last_name")`. */
-export function Concat(...args: Arg[]): ConcatFunc {
-  if (args.length < 2) throw new TypeError("Concat must take at least two expressions");
-  return new ConcatFunc(args);
 }
 
 /** The current timestamp of the database (`CURRENT_TIMESTAMP`). */
@@ -87,47 +57,6 @@ class NowFunc extends Func<Date> {
 /** `ABS(x)`. */
 export function Abs<T = number>(arg: Arg): Func<T> {
   return new Func<T>("ABS", [arg]);
-}
-
-/** `TRIM(x)`: spaces removed from both ends (`LTrim`, `RTrim` for one end). */
-export function Trim(arg: Arg): Func<string> {
-  return new Func<string>("TRIM", [arg]);
-}
-
-export function LTrim(arg: Arg): Func<string> {
-  return new Func<string>("LTRIM", [arg]);
-}
-
-export function RTrim(arg: Arg): Func<string> {
-  return new Func<string>("RTRIM", [arg]);
-}
-
-/** `REPLACE(x, text, replacement)`: `Replace("name", Value("Mr. "), Value(""))`. */
-export function Replace(arg: Arg, text: Expression, replacement: Expression = new ValueExpression("")): Func<string> {
-  return new Func<string>("REPLACE", [arg, text, replacement]);
-}
-
-/** `SUBSTR(x, pos[, length])`, 1-based as in SQL and Django's `Substr`. */
-export function Substr(arg: Arg, pos: number, length?: number): Func<string> {
-  if (!Number.isInteger(pos) || pos < 1) throw new TypeError("'pos' must be greater than 0");
-  const args: Arg[] = [arg, new ValueExpression(pos)];
-  if (length !== undefined) args.push(new ValueExpression(length));
-  return new Func<string>("SUBSTR", args, TextField());
-}
-
-/** Length in characters (`LENGTH`, `CHAR_LENGTH` on MySQL); null for null. */
-export function Length(arg: Arg): Func<number | null> {
-  return new LengthFunc(arg);
-}
-
-class LengthFunc extends Func<number | null> {
-  constructor(arg: Arg) {
-    super("LENGTH", [arg], IntegerField());
-  }
-
-  protected override template(c: CompileContext, args: string[]): string {
-    return c.ops.charLength ? c.ops.charLength(args[0]!) : `LENGTH(${args[0]!})`;
-  }
 }
 
 /**
