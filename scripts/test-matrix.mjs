@@ -45,7 +45,14 @@ for (const backend of backends) {
   const brokenFiles = report ? report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length : 0;
   const failed = (report?.numFailedTests ?? 0) + brokenFiles;
   const ok = run.status === 0 && failed === 0 && report !== null;
-  results.push({ backend, passed, failed: ok ? failed : Math.max(failed, 1), skipped, ok, files: report?.numTotalTestSuites ?? 0 });
+  const failures = report
+    ? report.testResults.flatMap((file) => {
+      const tests = file.assertionResults.filter((t) => t.status === "failed").map((t) => t.fullName);
+      return tests.length || file.status !== "failed" ? tests : [`${file.name.replace(`${process.cwd()}/`, "")} (did not load)`];
+    })
+    : ["(no report: vitest failed before running tests)"];
+  if (!ok && !failures.length) failures.push("(errors outside tests: see the output above)");
+  results.push({ backend, passed, failed: ok ? failed : Math.max(failed, 1), skipped, ok, failures });
 }
 rmSync(outDir, { recursive: true, force: true });
 
@@ -54,6 +61,8 @@ const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]
 const line = (row) => `| ${row.map((cell, i) => (i === 0 || i === 4 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(" | ")} |`;
 console.log(`\n${line(rows[0])}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const row of rows.slice(1)) console.log(line(row));
+
+for (const r of results) for (const name of r.failures) console.log(`FAILED [${r.backend}] ${name}`);
 
 const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
 const skipped = total("skipped");
