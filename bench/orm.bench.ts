@@ -1,14 +1,22 @@
 /**
- * ORM benchmark (issue 2): torest against hand-written better-sqlite3 prepared statements on the
- * same data. Run: `npm run bench` (ROWS, RUNS env vars override the defaults).
+ * ORM benchmark: torest against the same work written by hand with the raw driver
+ * (better-sqlite3 prepared statements, pg, mysql2), on the same data, per database.
+ *
+ *   npm run bench                      SQLite, PostgreSQL and MySQL/MariaDB
+ *   npm run bench -- sqlite postgres   some of them
+ *
+ * ROWS (10,000), RUNS (7) and PK_FETCHES (ROWS on SQLite, 2,000 over the network) override the defaults.
  */
-import Database from "better-sqlite3";
+import { createTestDatabase, dropTestDatabase } from "../test/support/server-databases.js";
+import { rawMysql, rawPostgres, rawSqlite, type RawTimings } from "./orm-raw.js";
 import { atomic, CASCADE, CharField, closeDatabases, configureDatabases, createTables, DateTimeField, ForeignKey, IntegerField, Model } from "torest";
-import { median, printTable, time, type Measurement } from "./support.js";
+import { printTable, time, timeInsert, type Measurement } from "./support.js";
 
 const ROWS = Number(process.env.ROWS ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 7);
 const AUTHORS = 100;
+type Vendor = "sqlite" | "postgres" | "mysql";
+const VENDORS: Vendor[] = ["sqlite", "postgres", "mysql"];
 
 class Author extends Model("bench", { name: CharField({ maxLength: 100 }) }) {}
 class Book extends Model("bench", {
@@ -18,27 +26,15 @@ class Book extends Model("bench", {
   published: DateTimeField(),
 }) {}
 
-/** Median insert time over RUNS rounds, emptying the table (untimed) before each. */
-async function timeInsert(empty: () => unknown, insert: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    await empty();
-    const start = performance.now();
-    await insert();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
 const published = new Date(Date.UTC(2024, 0, 1, 12, 0, 0));
 
-async function torestSide(): Promise<Record<string, number>> {
-  configureDatabases({ default: "sqlite::memory:" });
+async function torestSide(url: string, pkFetches: number): Promise<RawTimings> {
+  configureDatabases({ default: url });
   await createTables([Author, Book]);
   await atomic(async () => {
     for (let i = 0; i < AUTHORS; i++) await Author.objects.create({ name: `Author ${i}` });
   });
-  const insert = await timeInsert(
+  const insert = await timeInsert(RUNS,
     () => Book.objects.all().delete(),
     () => atomic(async () => {
       for (let i = 0; i < ROWS; i++) {
@@ -54,50 +50,35 @@ async function torestSide(): Promise<Record<string, number>> {
     await Book.objects.filter({ author__name__startswith: "Author 1" });
   });
   const byPk = await time(Math.max(1, RUNS >> 1), async () => {
-    for (const id of ids) await Book.objects.get({ pk: id });
+    for (const id of ids.slice(0, pkFetches)) await Book.objects.get({ pk: id });
   });
-  await closeDatabases();
   return { insert, fetchAll, filterRelation, byPk };
 }
 
-async function rawSide(): Promise<Record<string, number>> {
-  const db = new Database(":memory:");
-  db.exec(`CREATE TABLE author (id integer PRIMARY KEY AUTOINCREMENT, name varchar(100) NOT NULL);
-    CREATE TABLE book (id integer PRIMARY KEY AUTOINCREMENT, title varchar(200) NOT NULL,
-      author_id integer NOT NULL REFERENCES author (id), pages integer NOT NULL, published datetime NOT NULL);
-    CREATE INDEX book_author ON book (author_id);`);
-  const addAuthor = db.prepare("INSERT INTO author (name) VALUES (?)");
-  for (let i = 0; i < AUTHORS; i++) addAuthor.run(`Author ${i}`);
-  const addBook = db.prepare("INSERT INTO book (title, author_id, pages, published) VALUES (?, ?, ?, ?)");
-  const stored = "2024-01-01 12:00:00";
-  const insert = await timeInsert(
-    () => db.exec("DELETE FROM book"),
-    () => db.transaction(() => {
-      for (let i = 0; i < ROWS; i++) addBook.run(`Book ${i}`, (i % AUTHORS) + 1, i % 500, stored);
-    })(),
-  );
-  // The hand-written version also turns rows into objects with Dates, as an application would.
-  const toBook = (r: { id: number; title: string; author_id: number; pages: number; published: string }) =>
-    ({ ...r, published: new Date(`${r.published.replace(" ", "T")}Z`) });
-  const all = db.prepare("SELECT id, title, author_id, pages, published FROM book");
-  const ids = (all.all() as { id: number }[]).map((r) => r.id);
-  const fetchAll = await time(RUNS, () => (all.all() as never[]).map(toBook));
-  const byAuthor = db.prepare("SELECT book.id, book.title, book.author_id, book.pages, book.published FROM book INNER JOIN author ON book.author_id = author.id WHERE author.name LIKE ?");
-  const filterRelation = await time(RUNS, () => (byAuthor.all("Author 1%") as never[]).map(toBook));
-  const one = db.prepare("SELECT id, title, author_id, pages, published FROM book WHERE id = ?");
-  const byPk = await time(Math.max(1, RUNS >> 1), () => {
-    for (const id of ids) toBook(one.get(id) as never);
-  });
-  db.close();
-  return { insert, fetchAll, filterRelation, byPk };
+async function benchmark(vendor: Vendor): Promise<void> {
+  const pkFetches = Number(process.env.PK_FETCHES ?? (vendor === "sqlite" ? ROWS : 2_000));
+  const url = vendor === "sqlite" ? "sqlite::memory:" : await createTestDatabase(vendor);
+  try {
+    const torest = await torestSide(url, pkFetches);
+    await closeDatabases();
+    const options = { rows: ROWS, runs: RUNS, authors: AUTHORS, pkFetches };
+    const raw = vendor === "sqlite" ? await rawSqlite(options)
+      : vendor === "postgres" ? await rawPostgres(url, options) : await rawMysql(url, options);
+    const rows: Measurement[] = [
+      { name: `insert ${ROWS} rows (one transaction)`, torestMs: torest.insert, rawMs: raw.insert },
+      { name: `fetch all ${ROWS} rows`, torestMs: torest.fetchAll, rawMs: raw.fetchAll },
+      { name: "filter across a relation (author__name__startswith)", torestMs: torest.filterRelation, rawMs: raw.filterRelation },
+      { name: `get by pk x ${pkFetches}`, torestMs: torest.byPk, rawMs: raw.byPk },
+    ];
+    printTable(`ORM benchmark, ${vendor}, ${ROWS} rows, median of ${RUNS} runs`, rows);
+  } finally {
+    await closeDatabases();
+    if (vendor !== "sqlite") await dropTestDatabase(vendor, url);
+  }
 }
 
-const torest = await torestSide();
-const raw = await rawSide();
-const rows: Measurement[] = [
-  { name: `insert ${ROWS} rows (one transaction)`, torestMs: torest.insert!, rawMs: raw.insert! },
-  { name: `fetch all ${ROWS} rows`, torestMs: torest.fetchAll!, rawMs: raw.fetchAll! },
-  { name: "filter across a relation (author__name__startswith)", torestMs: torest.filterRelation!, rawMs: raw.filterRelation! },
-  { name: `get by pk x ${ROWS}`, torestMs: torest.byPk!, rawMs: raw.byPk! },
-];
-printTable(`ORM benchmark, SQLite, ${ROWS} rows, median of ${RUNS} runs`, rows);
+const asked = process.argv.slice(2).filter((a) => a !== "--");
+for (const vendor of asked.length ? asked : VENDORS) {
+  if (!VENDORS.includes(vendor as Vendor)) throw new Error(`Unknown database '${vendor}': choose from ${VENDORS.join(", ")}.`);
+  await benchmark(vendor as Vendor);
+}

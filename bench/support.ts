@@ -31,3 +31,15 @@ export function printTable(title: string, rows: Measurement[]): void {
     console.log(`| ${r.name} | ${r.torestMs.toFixed(2)} | ${r.rawMs.toFixed(2)} | ${(r.torestMs / r.rawMs).toFixed(2)}x |`);
   }
 }
+
+/** Median insert time over `runs` rounds, emptying the table (untimed) before each. */
+export async function timeInsert(runs: number, empty: () => unknown, insert: () => unknown): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await empty();
+    const start = performance.now();
+    await insert();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
