@@ -1,6 +1,7 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
 import { quantizeDecimal } from "../decimal.js";
 import { formatDate, formatDateTimeSql, normalizeUuid, parseDateTime } from "../values.js";
+import { likeEscape, NUMERIC_TYPES, integerOf } from "../driver-values.js";
 
 // Tables are created with utf8mb4_bin (schema.ts), but the case-sensitive lookups say so
 // themselves, so that they also hold on tables of an existing database with a _ci collation.
@@ -23,24 +24,10 @@ const OPERATORS: Record<LookupOperator, (lhs: string, rhs: string) => string> = 
   iregex: (l, r) => `${l} REGEXP CONCAT('(?i)', ${r})`,
 };
 
-// LIKE's default escape character is the backslash (the driver escapes it again in the literal).
-const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const UNITS: Record<DatePart, string> = {
   year: "YEAR", month: "MONTH", day: "DAY", hour: "HOUR", minute: "MINUTE", second: "SECOND", week_day: "", quarter: "QUARTER",
 };
-
-/** Number kinds converted from text: SUM and AVG give numeric/DECIMAL results. */
-const NUMBERS: InternalType[] = [
-  "FloatField", "IntegerField", "SmallIntegerField", "BigIntegerField", "PositiveIntegerField",
-  "PositiveSmallIntegerField", "PositiveBigIntegerField", "AutoField", "BigAutoField", "SmallAutoField",
-];
-
-/** An integer from text, kept as text beyond 2^53 (as bigint columns are). */
-function integerOf(text: string): number | string {
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : text;
-}
 
 export const mysqlOperations: Operations = {
   quoteName: (name) => `\`${name.replace(/`/g, "``")}\``,
@@ -97,7 +84,7 @@ export const mysqlOperations: Operations = {
       default: return value;
     }
   },
-  convertedTypes: new Set<InternalType>([...NUMBERS, "BooleanField", "DateTimeField", "DecimalField", "JSONField", "UUIDField"]),
+  convertedTypes: new Set<InternalType>([...NUMERIC_TYPES, "BooleanField", "DateTimeField", "DecimalField", "JSONField", "UUIDField"]),
   beginSql: "START TRANSACTION",
   returning: () => null,
   insertDefaultValues: (table) => `INSERT INTO ${table} () VALUES ()`,

@@ -1,6 +1,7 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
 import { quantizeDecimal } from "../decimal.js";
 import { formatDate, formatDateTimeIso, normalizeUuid, parseDateTime } from "../values.js";
+import { likeEscape, NUMERIC_TYPES, integerOf } from "../driver-values.js";
 
 // Django's PostgreSQL operators. Pattern and regex lookups cast the column to text (so they also
 // work on numbers and dates); the i-lookups compare UPPER() of both sides, as Django does.
@@ -21,24 +22,10 @@ const OPERATORS: Record<LookupOperator, (lhs: string, rhs: string) => string> = 
   iregex: (l, r) => `${l}::text ~* ${r}`,
 };
 
-// LIKE's default escape character in PostgreSQL is the backslash.
-const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const FIELDS: Record<DatePart, string> = {
   year: "YEAR", month: "MONTH", day: "DAY", hour: "HOUR", minute: "MINUTE", second: "SECOND", week_day: "DOW", quarter: "QUARTER",
 };
-
-/** Number kinds converted from text: SUM and AVG give numeric/DECIMAL results. */
-const NUMBERS: InternalType[] = [
-  "FloatField", "IntegerField", "SmallIntegerField", "BigIntegerField", "PositiveIntegerField",
-  "PositiveSmallIntegerField", "PositiveBigIntegerField", "AutoField", "BigAutoField", "SmallAutoField",
-];
-
-/** An integer from text, kept as text beyond 2^53 (as bigint columns are). */
-function integerOf(text: string): number | string {
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : text;
-}
 
 /** Types for parameters the server cannot infer (castParam). */
 const PARAM_TYPES: Record<InternalType, string> = {
@@ -104,7 +91,7 @@ export const postgresOperations: Operations = {
       default: return value;
     }
   },
-  convertedTypes: new Set<InternalType>([...NUMBERS, "DateTimeField", "DecimalField", "JSONField"]),
+  convertedTypes: new Set<InternalType>([...NUMERIC_TYPES, "DateTimeField", "DecimalField", "JSONField"]),
   beginSql: "BEGIN",
   returning: (columns) => ` RETURNING ${columns.join(", ")}`,
   insertDefaultValues: (table) => `INSERT INTO ${table} DEFAULT VALUES`,

@@ -1,5 +1,6 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
 import { formatDate, formatDateTimeSql, formatDecimal, normalizeUuid, parseDateTime } from "../values.js";
+import { likeEscape } from "../driver-values.js";
 
 const LIKE_ESCAPE = "ESCAPE '\\'";
 
@@ -22,7 +23,6 @@ const OPERATORS: Record<LookupOperator, (lhs: string, rhs: string) => string> = 
 };
 
 const globEscape = (v: string) => v.replace(/[[*?]/g, (c) => `[${c}]`);
-const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const STRFTIME: Record<DatePart, string> = {
   year: "%Y", month: "%m", day: "%d", hour: "%H", minute: "%M", second: "%S", week_day: "%w", quarter: "%m",
