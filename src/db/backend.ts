@@ -1,3 +1,4 @@
+import { OperationalError } from "./errors.js";
 import type { Features } from "./features.js";
 import type { Operations } from "./operations.js";
 import type { SchemaEditor } from "./schema.js";
@@ -35,7 +36,14 @@ export abstract class DatabaseBackend implements Executor {
   abstract readonly ops: Operations;
   abstract readonly schema: SchemaEditor;
 
+  /** Set by `close()`: statements on a closed backend fail clearly instead of hanging on a dead pool. */
+  protected closed = false;
+
   constructor(readonly alias: string) {}
+
+  protected assertOpen(): void {
+    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed; getBackend() opens it again.`);
+  }
 
   abstract query(sql: string, params: readonly unknown[]): Promise<Row[]>;
   abstract execute(sql: string, params: readonly unknown[]): Promise<ExecResult>;

@@ -1,6 +1,5 @@
 import mysql from "mysql2/promise";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
-import { OperationalError } from "../errors.js";
 import type { DatabaseSettings } from "../url.js";
 import { isConnectionFailure, mapMysqlError } from "./errors.js";
 import { mysqlFeatures } from "./features.js";
@@ -27,7 +26,6 @@ export class MysqlBackend extends DatabaseBackend {
   readonly ops = mysqlOperations;
   readonly schema = mysqlSchema;
   private readonly pool: mysql.Pool;
-  private closed = false;
 
   constructor(alias: string, settings: DatabaseSettings) {
     super(alias);
@@ -117,10 +115,6 @@ export class MysqlBackend extends DatabaseBackend {
         else connection.release();
       },
     };
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed; getBackend() opens it again.`);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { constraintName, type ColumnSpec, type SchemaEditor, type TableSpec } from "../schema.js";
+import { createTableWithConstraints, foreignKeyConstraint, type ColumnSpec, type ConstraintDialect, type SchemaEditor, type TableSpec } from "../schema.js";
 import { mysqlOperations as ops } from "./operations.js";
 
 /** MySQL's identifier limit. */
@@ -27,44 +27,24 @@ const TYPES: Record<ColumnSpec["type"], (c: ColumnSpec) => string> = {
   JSONField: () => "json",
 };
 
-/** Column-level REFERENCES is ignored by MySQL: foreign keys must be table constraints. */
-function foreignKey(table: string, c: ColumnSpec): string {
-  const q = ops.quoteName;
-  return `CONSTRAINT ${q(constraintName(table, [c.name], "fk", MAX_NAME))} FOREIGN KEY (${q(c.name)}) ` +
-    `REFERENCES ${q(c.references!.table)} (${q(c.references!.column)})`;
-}
-
 /**
- * Tables use a binary collation so that `exact` (and unique constraints) compare case-sensitively,
- * as on the other databases; the `i*` lookups lower both sides (operations.ts).
+ * Column-level REFERENCES is ignored by MySQL: foreign keys are table constraints (never
+ * deferrable). Tables use a binary collation so that `exact` (and unique constraints) compare
+ * case-sensitively, as on the other databases; the `i*` lookups lower both sides (operations.ts).
  */
-const TABLE_OPTIONS = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+const dialect: ConstraintDialect = {
+  quoteName: ops.quoteName,
+  columnType: (c) => TYPES[c.type](c),
+  primaryKey: () => "PRIMARY KEY",
+  maxName: MAX_NAME,
+  deferrableForeignKeys: false,
+  tableOptions: "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+};
 
 export const mysqlSchema: SchemaEditor = {
-  columnType: (c) => TYPES[c.type](c),
-  createTable(table: TableSpec): string[] {
-    const q = ops.quoteName;
-    const parts = table.columns.map((c) => {
-      const column = [q(c.name), TYPES[c.type](c), c.nullable ? "NULL" : "NOT NULL"];
-      if (c.primaryKey) column.push("PRIMARY KEY");
-      return column.join(" ");
-    });
-    for (const c of table.columns) {
-      if (c.unique && !c.primaryKey) parts.push(`CONSTRAINT ${q(constraintName(table.name, [c.name], "uniq", MAX_NAME))} UNIQUE (${q(c.name)})`);
-    }
-    for (const group of table.uniqueTogether) {
-      parts.push(`CONSTRAINT ${q(constraintName(table.name, group, "uniq", MAX_NAME))} UNIQUE (${group.map(q).join(", ")})`);
-    }
-    for (const c of table.columns) if (c.references) parts.push(foreignKey(table.name, c));
-    const statements = [`CREATE TABLE ${q(table.name)} (${parts.join(", ")}) ${TABLE_OPTIONS}`];
-    for (const index of table.indexes) {
-      statements.push(
-        `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${q(index.name)} ON ${q(table.name)} (${index.columns.map(q).join(", ")})`,
-      );
-    }
-    return statements;
-  },
+  columnType: dialect.columnType,
+  createTable: (table: TableSpec) => createTableWithConstraints(table, dialect),
   dropTable: (name) => `DROP TABLE IF EXISTS ${ops.quoteName(name)}`,
-  addForeignKey: (table, column) => `ALTER TABLE ${ops.quoteName(table)} ADD ${foreignKey(table, column)}`,
+  addForeignKey: (table, column) => `ALTER TABLE ${ops.quoteName(table)} ADD ${foreignKeyConstraint(table, column, dialect)}`,
   tableNamesSql: () => "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
 };

@@ -1,6 +1,5 @@
 import pg from "pg";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
-import { OperationalError } from "../errors.js";
 import type { DatabaseSettings } from "../url.js";
 import { isConnectionFailure, mapPostgresError } from "./errors.js";
 import { postgresFeatures } from "./features.js";
@@ -44,7 +43,6 @@ export class PostgresBackend extends DatabaseBackend {
   readonly ops = postgresOperations;
   readonly schema = postgresSchema;
   private readonly pool: pg.Pool;
-  private closed = false;
 
   constructor(alias: string, settings: DatabaseSettings) {
     super(alias);
@@ -122,10 +120,6 @@ export class PostgresBackend extends DatabaseBackend {
         client.release(broken ?? undefined);
       },
     };
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed; getBackend() opens it again.`);
   }
 
   async close(): Promise<void> {

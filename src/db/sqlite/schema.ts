@@ -1,4 +1,4 @@
-import type { ColumnSpec, SchemaEditor, TableSpec } from "../schema.js";
+import { createIndexSql, type ColumnSpec, type SchemaEditor, type TableSpec } from "../schema.js";
 import { sqliteOperations as ops } from "./operations.js";
 
 // Django's SQLite data_types, so tables match what `manage.py migrate` creates.
@@ -41,13 +41,7 @@ export const sqliteSchema: SchemaEditor = {
       return parts.join(" ");
     });
     for (const group of table.uniqueTogether) columns.push(`UNIQUE (${group.map(q).join(", ")})`);
-    const statements = [`CREATE TABLE ${q(table.name)} (${columns.join(", ")})`];
-    for (const index of table.indexes) {
-      statements.push(
-        `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${q(index.name)} ON ${q(table.name)} (${index.columns.map(q).join(", ")})`,
-      );
-    }
-    return statements;
+    return [`CREATE TABLE ${q(table.name)} (${columns.join(", ")})`, ...table.indexes.map((index) => createIndexSql(table.name, index, q))];
   },
   dropTable: (name) => `DROP TABLE IF EXISTS ${ops.quoteName(name)}`,
   tableNamesSql: () => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
