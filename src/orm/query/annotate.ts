@@ -1,8 +1,8 @@
 import { FieldError, InvalidOperation } from "../errors.js";
 import { Expression, toExpression } from "../expressions/expression.js";
-import { BooleanField } from "../fields/boolean.js";
+import { isTrue } from "./build-filter.js";
 import type { Query } from "./query.js";
-import { whereHasAggregate, whereNode } from "./where.js";
+import { whereNode } from "./where.js";
 
 /**
  * `annotate({ name: expression })`: computed columns on each row. The first aggregate makes the
@@ -25,9 +25,7 @@ export function withExpressionFilter(query: Query, expression: Expression, negat
   const copy = query.clone();
   copy.filterCalls++;
   const expr = expression.resolve({ query: copy, filterCall: copy.filterCalls, reuse: false, allowJoins: true });
-  const node = whereNode("AND", [{ kind: "lookup", lhs: { kind: "exprref", expr, field: BooleanField(), nullable: false }, lookup: "exact", rhs: true }], negated);
-  if (whereHasAggregate(node)) copy.having = whereNode("AND", [...copy.having.children, node]);
-  else copy.where = whereNode("AND", [...copy.where.children, node]);
+  copy.addCondition(whereNode("AND", [isTrue(expr)], negated));
   return copy;
 }
 

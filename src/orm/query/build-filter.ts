@@ -11,7 +11,7 @@ import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { QNode } from "./q.js";
 import { Query } from "./query.js";
 import { resolvePath } from "./resolve-path.js";
-import { whereNode, type Lhs, type WhereChild, type WhereNode } from "./where.js";
+import { whereNode, type Lhs, type LookupNode, type WhereChild, type WhereNode } from "./where.js";
 import { Expression } from "../expressions/expression.js";
 
 /** Anything with a compiled query: a QuerySet used as an `__in` value. */
@@ -38,14 +38,18 @@ export function buildWhere(query: Query, q: QNode, filterCall: number, negated =
     }
     if (child instanceof Expression) {
       // A boolean expression (`Q(Exists(...))`): true rows match.
-      const expr = child.resolve({ query, filterCall, reuse: false, allowJoins: true });
-      children.push({ kind: "lookup", lhs: { kind: "exprref", expr, field: new BooleanFieldDef(), nullable: false }, lookup: "exact", rhs: true });
+      children.push(isTrue(child.resolve({ query, filterCall, reuse: false, allowJoins: true })));
       continue;
     }
     const [key, value] = child as readonly [string, unknown];
     children.push(buildLookup(query, key, value, filterCall, inside));
   }
   return whereNode(q.connector, children, q.negated);
+}
+
+/** The condition "this boolean expression is true" (`filter(Exists(...))`, `Q(Exists(...))`). */
+export function isTrue(expr: SqlExpr): LookupNode {
+  return { kind: "lookup", lhs: { kind: "exprref", expr, field: new BooleanFieldDef(), nullable: false }, lookup: "exact", rhs: true };
 }
 
 function buildLookup(query: Query, key: string, value: unknown, filterCall: number, negated: boolean): WhereChild {
@@ -68,24 +72,10 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
     };
   }
   const rhs = resolveRhs();
-  let lhs: Lhs = path.column;
-  let lookup = "exact";
-  path.rest.forEach((name, index) => {
-    const isLast = index === path.rest.length - 1;
-    if (isLast && isLookup(name)) {
-      lookup = name;
-      return;
-    }
-    const transform = path.relation ? undefined : findTransform(lhs.field, name);
-    if (!transform) {
-      if (path.relation) {
-        const target = (path.column.field instanceof ForeignKeyDef ? path.column.field.remote : query.options);
-        throw new FieldError(isLookup(name) ? `Related Field got invalid lookup: ${name}`
-          : `Cannot resolve keyword '${name}' into field. Choices are: ${target.lookupNames().join(", ")}`);
-      }
-      throw new FieldError(`Unsupported lookup '${name}' for ${kindOf(lhs.field)} or join on the field not permitted.`);
-    }
-    lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: lhs.nullable };
+  const { lhs, lookup } = transformsAndLookup(path.column, path.rest, !path.relation, (name) => {
+    const target = (path.column.field instanceof ForeignKeyDef ? path.column.field.remote : query.options);
+    return isLookup(name) ? `Related Field got invalid lookup: ${name}`
+      : `Cannot resolve keyword '${name}' into field. Choices are: ${target.lookupNames().join(", ")}`;
   });
   if (path.relation && !RELATION_LOOKUPS.has(lookup)) throw new FieldError(`Related Field got invalid lookup: ${lookup}`);
   if (path.target) checkObjectType(path.target, rhs);
@@ -107,18 +97,29 @@ function checkObjectType(target: Options, value: unknown): void {
 /** A lookup on an annotation (`filter({ n__gt: 1 })` after `annotate({ n: Count(...) })`). */
 function annotationLookup(expr: SqlExpr, rest: string[], value: unknown): WhereChild {
   const field = expr.field ?? new FloatFieldDef();
-  let lhs: Lhs = { kind: "exprref", expr, field, nullable: true };
+  const { lhs, lookup } = transformsAndLookup({ kind: "exprref", expr, field, nullable: true }, rest, true);
+  return makeLookup(lhs, lookup, value);
+}
+
+/**
+ * The names after a field: transforms (`year`), then at most one lookup, `exact` by default.
+ * A relation compared by key takes no transforms; `relationError` words that refusal.
+ */
+function transformsAndLookup(lhs: Lhs, rest: string[], allowTransforms: boolean, relationError?: (name: string) => string): { lhs: Lhs; lookup: string } {
   let lookup = "exact";
   rest.forEach((name, index) => {
     if (index === rest.length - 1 && isLookup(name)) {
       lookup = name;
       return;
     }
-    const transform = findTransform(lhs.field, name);
-    if (!transform) throw new FieldError(`Unsupported lookup '${name}' for ${kindOf(lhs.field)} or join on the field not permitted.`);
-    lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: true };
+    const transform = allowTransforms ? findTransform(lhs.field, name) : undefined;
+    if (!transform) {
+      throw new FieldError(!allowTransforms && relationError ? relationError(name)
+        : `Unsupported lookup '${name}' for ${kindOf(lhs.field)} or join on the field not permitted.`);
+    }
+    lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: lhs.nullable };
   });
-  return makeLookup(lhs, lookup, value);
+  return { lhs, lookup };
 }
 
 function kindOf(field: Field): string {
@@ -180,5 +181,5 @@ function prep(field: Field, value: unknown): unknown {
 
 function expectation(field: Field): string {
   const type = field instanceof ForeignKeyDef ? field.targetField.internalType : field.internalType;
-  return /Integer|Auto/.test(type) ? "a number" : /Float|Decimal/.test(type) ? "a number" : `a valid ${kindOf(field)} value`;
+  return /Integer|Auto|Float|Decimal/.test(type) ? "a number" : `a valid ${kindOf(field)} value`;
 }

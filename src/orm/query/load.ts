@@ -11,25 +11,27 @@ type Converter = ((value: unknown) => unknown) | null;
 /** Per model and backend: how each column becomes a JS value (null: used as is). */
 const convertersCache = new WeakMap<Operations, Map<Options, Converter[]>>();
 
-function convertersFor(options: Options, ops: Operations): Converter[] {
+/**
+ * How a column of `field` becomes its JS value on this backend; null when the driver's value is
+ * used as is (most columns: only the backend's converted kinds cost a call).
+ */
+export function converterFor(field: Field | null | undefined, ops: Operations): Converter {
+  return field && ops.convertedTypes.has(field.internalType) ? (value: unknown) => field.fromDb(ops, value) : null;
+}
+
+/** Converters of `fields`; the full field list of a model is cached per backend. */
+function convertersFor(options: Options, ops: Operations, fields: readonly Field[] = options.fields): Converter[] {
+  if (fields !== options.fields) return fields.map((f) => converterFor(f, ops));
   let byModel = convertersCache.get(ops);
   if (!byModel) convertersCache.set(ops, (byModel = new Map()));
   let converters = byModel.get(options);
-  if (!converters) {
-    converters = options.fields.map((field) => {
-      // Most columns arrive as the JS value already; only the backend's converted kinds cost a call.
-      return ops.convertedTypes.has(field.internalType) ? (value: unknown) => field.fromDb(ops, value) : null;
-    });
-    byModel.set(options, converters);
-  }
+  if (!converters) byModel.set(options, (converters = fields.map((f) => converterFor(f, ops))));
   return converters;
 }
 
 /** One instance from `row` starting at column `offset` (`fields`: the loaded ones, for only/defer). */
-export function instantiate(options: Options, row: Row, offset: number, ops: Operations, db: string, fields = options.fields): Instance {
+function instantiate(options: Options, row: Row, offset: number, db: string, fields: readonly Field[], converters: Converter[]): Instance {
   const instance = new options.model(FROM_DB) as Instance;
-  const converters = fields === options.fields ? convertersFor(options, ops)
-    : fields.map((f) => (ops.convertedTypes.has(f.internalType) ? (value: unknown) => f.fromDb(ops, value) : null));
   for (let i = 0; i < fields.length; i++) {
     const converter = converters[i];
     const value = row[offset + i];
@@ -47,20 +49,24 @@ export function loadRows(query: Query, rows: Row[], ops: Operations, db: string)
   const base = query.options;
   const related = query.related;
   const fields = query.loadFields ?? base.fields;
+  const converters = convertersFor(base, ops, fields);
+  const relatedConverters = related.map((select) => convertersFor(select.options, ops));
+  // only()/defer(): the fields left out, so that save() does not overwrite them (shared, read-only).
+  const deferred = fields === base.fields ? null : base.fields.filter((f) => !fields.includes(f)).map((f) => f.attname);
   const annotations = query.annotations.length ? annotationReaders(query, ops) : null;
   // One scratch array for the selectRelated objects of the current row.
   const loaded = new Array<Instance | null>(related.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    const instance = instantiate(base, row, 0, ops, db, fields);
-    if (fields !== base.fields) markDeferred(instance, base, fields);
+    const instance = instantiate(base, row, 0, db, fields, converters);
+    if (deferred) stateOf(instance).deferred = deferred;
     if (related.length) {
       let offset = fields.length;
       for (let k = 0; k < related.length; k++) {
         const select = related[k]!;
         const parent = select.parent === -1 ? instance : loaded[select.parent];
         const pkIndex = offset + select.options.fields.indexOf(select.options.pk);
-        const object = row[pkIndex] === null || !parent ? null : instantiate(select.options, row, offset, ops, db);
+        const object = row[pkIndex] === null || !parent ? null : instantiate(select.options, row, offset, db, select.options.fields, relatedConverters[k]!);
         if (parent) cacheSet(parent, select.accessor, object);
         if (object && select.backAccessor && parent) cacheSet(object, select.backAccessor, parent);
         loaded[k] = object;
@@ -82,14 +88,6 @@ export function loadRows(query: Query, rows: Row[], ops: Operations, db: string)
 /** How each annotation column lands on instances (null: a hidden one, selected but not set). */
 function annotationReaders(query: Query, ops: Operations) {
   return query.annotations.map((a) => {
-    if (a.hidden) return null;
-    const field = a.expr.field;
-    const convert = field && ops.convertedTypes.has(field.internalType) ? (value: unknown) => field.fromDb(ops, value) : null;
-    return { name: a.name, convert };
+    return a.hidden ? null : { name: a.name, convert: converterFor(a.expr.field, ops) };
   });
-}
-
-/** Remember which fields `only()`/`defer()` left out, so `save()` does not overwrite them. */
-function markDeferred(instance: Instance, options: Options, loaded: readonly Field[]): void {
-  stateOf(instance).deferred = options.fields.filter((f) => !loaded.includes(f)).map((f) => f.attname);
 }

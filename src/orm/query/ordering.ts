@@ -3,6 +3,12 @@ import { resolvePath } from "./resolve-path.js";
 import { FieldError } from "../errors.js";
 import { Expression, OrderBy } from "../expressions/expression.js";
 
+/** `-name` → descending `name`; `+name` and `name` → ascending. */
+function direction(term: string): { descending: boolean; name: string } {
+  const descending = term.startsWith("-");
+  return { descending, name: descending || term.startsWith("+") ? term.slice(1) : term };
+}
+
 /**
  * One `orderBy` term: `name`, `-name`, `relation__field` (joined outer, reusing joins), `?`,
  * an annotation name, or an expression (`F("x").desc({ nullsLast: true })`, `Lower("name")`).
@@ -15,8 +21,7 @@ export function resolveOrdering(query: Query, term: string | Expression | OrderB
     return { expr, descending: order.descending, ...order.nulls };
   }
   if (term === "?") return { expr: "random", descending: false };
-  const descending = term.startsWith("-");
-  const name = descending || term.startsWith("+") ? term.slice(1) : term;
+  const { descending, name } = direction(term);
   const annotation = query.annotations.find((a) => a.name === name);
   if (annotation) return { expr: annotation.expr, descending };
   const path = resolvePath(query, name.split("__"), -1, true);
@@ -32,8 +37,7 @@ export function resolveOrdering(query: Query, term: string | Expression | OrderB
  */
 export function resolveOrderingTerms(query: Query, term: string | Expression | OrderBy, seen: ReadonlySet<string> = new Set()): OrderTerm[] {
   if (typeof term !== "string" || term === "?") return [resolveOrdering(query, term)];
-  const descending = term.startsWith("-");
-  const name = descending || term.startsWith("+") ? term.slice(1) : term;
+  const { descending, name } = direction(term);
   const pieces = name.split("__");
   if (pieces.at(-1) === "pk" || query.annotations.some((a) => a.name === name)) return [resolveOrdering(query, term)];
   // Look where the name leads on a copy: `query` only gets the joins of the terms kept.
@@ -44,8 +48,7 @@ export function resolveOrderingTerms(query: Query, term: string | Expression | O
   if (seen.has(target.label)) throw new FieldError("Infinite loop caused by ordering.");
   const inner = new Set(seen).add(target.label);
   return target.ordering.filter((t) => t !== "?").flatMap((t) => {
-    const innerDescending = t.startsWith("-");
-    const innerName = innerDescending || t.startsWith("+") ? t.slice(1) : t;
-    return resolveOrderingTerms(query, `${descending !== innerDescending ? "-" : ""}${name}__${innerName}`, inner);
+    const innerTerm = direction(t);
+    return resolveOrderingTerms(query, `${descending !== innerTerm.descending ? "-" : ""}${name}__${innerTerm.name}`, inner);
   });
 }

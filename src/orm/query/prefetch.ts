@@ -12,7 +12,7 @@ import { ManyToManyFieldDef } from "../relations/many-to-many.js";
 import type { PathHop } from "../relations/path.js";
 import { ReverseRelation } from "../relations/reverse.js";
 import { compileSelect } from "../sql/compiler.js";
-import { loadRows } from "./load.js";
+import { converterFor, loadRows } from "./load.js";
 import { Query } from "./query.js";
 import { whereNode } from "./where.js";
 
@@ -192,8 +192,8 @@ function manyToManyPlan(accessor: string, target: Options, toThrough: PathHop, s
       const column = { kind: "col" as const, alias: join.alias, column: sourceField.column, field: sourceField, nullable: false };
       query.where = whereNode("AND", [...query.where.children, { kind: "lookup", lhs: column, lookup: "in", rhs: keys }]);
       query.annotations = [...query.annotations, { name: "_prefetch_related_val", expr: sqlExpr(sourceField, (c) => c.column(column)), hidden: true }];
-      const convert = ops.convertedTypes.has(sourceField.internalType);
-      return { query, keyOf: (_o, row) => (convert ? sourceField.fromDb(ops, row.at(-1)) : row.at(-1)) };
+      const convert = converterFor(sourceField, ops);
+      return { query, keyOf: (_o, row) => (convert ? convert(row.at(-1)) : row.at(-1)) };
     },
   };
 }

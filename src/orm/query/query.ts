@@ -153,10 +153,14 @@ export class Query {
     if (q.isEmpty) return this;
     const copy = this.clone();
     copy.filterCalls++;
-    const node = buildWhere(copy, negated ? q.not() : q, copy.filterCalls);
-    if (whereHasAggregate(node)) copy.having = whereNode("AND", [...copy.having.children, node]);
-    else copy.where = whereNode("AND", [...copy.where.children, node]);
+    copy.addCondition(buildWhere(copy, negated ? q.not() : q, copy.filterCalls));
     return copy;
+  }
+
+  /** AND a condition into this (freshly cloned) query: WHERE, or HAVING when it tests an aggregate. */
+  addCondition(node: WhereNode): void {
+    if (whereHasAggregate(node)) this.having = whereNode("AND", [...this.having.children, node]);
+    else this.where = whereNode("AND", [...this.where.children, node]);
   }
 
   withOrdering(names: (string | Expression | OrderBy)[]): Query {

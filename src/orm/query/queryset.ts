@@ -4,11 +4,12 @@ import { FieldError, IntegrityError, InvalidOperation } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
 import type { DeleteResult } from "../model/delete-instance.js";
-import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { Collector } from "../deletion/collector.js";
 import { apps } from "../model/registry.js";
-import { compileCount, compileExists, compilePks, compileSelect, SqlCompiler } from "../sql/compiler.js";
-import { compileWhereIn } from "../sql/write.js";
+import { compileCount, compileExists, compilePks, compileSelect, type CompiledSql } from "../sql/compiler.js";
+import type { Row } from "../../db/backend.js";
+import type { Operations } from "../../db/operations.js";
+import { compileQueryWrite, compileWhereIn } from "../sql/write.js";
 import { loadRows } from "./load.js";
 import type { Lookups, QNode } from "./q.js";
 import { Query } from "./query.js";
@@ -16,7 +17,6 @@ import { FExpression } from "../expressions/f.js";
 import { addSelectRelated } from "./select-related.js";
 import type { WhereNode } from "./where.js";
 import { Expression, type OrderBy } from "../expressions/expression.js";
-import { isSqlExpr } from "../expressions/sql-expr.js";
 import { aggregateQuery, withAnnotations, withExpressionFilter } from "./annotate.js";
 import { Aggregate } from "../expressions/aggregates.js";
 import { loadValues, withValues } from "./values.js";
@@ -91,16 +91,18 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Keep rows matching all the given lookups / Q objects (one call: shared multi-valued joins). */
   filter(...filters: Filter[]): QuerySet<T> {
-    this.assertNotCombined("filter");
-    if (filters.length) this.assertNotSliced("filter");
-    return this.chain(filters.reduce((q, f) => (f instanceof Expression ? withExpressionFilter(q, f, false) : q.withFilter(f, false)), this.query));
+    return this.withFilters("filter", filters, false);
   }
 
   /** Drop rows matching the given lookups. */
   exclude(...filters: Filter[]): QuerySet<T> {
-    this.assertNotCombined("exclude");
+    return this.withFilters("exclude", filters, true);
+  }
+
+  private withFilters(method: string, filters: Filter[], negated: boolean): QuerySet<T> {
+    this.assertNotCombined(method);
     if (filters.length) this.assertNotSliced("filter");
-    return this.chain(filters.reduce((q, f) => (f instanceof Expression ? withExpressionFilter(q, f, true) : q.withFilter(f, true)), this.query));
+    return this.chain(filters.reduce((q, f) => (f instanceof Expression ? withExpressionFilter(q, f, negated) : q.withFilter(f, negated)), this.query));
   }
 
   /**
@@ -393,13 +395,19 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return getBackend(this.db);
   }
 
+  /** Rows of a statement compiled from this queryset's query, on its database. */
+  private async rows(compile: (query: Query, ops: Operations) => CompiledSql): Promise<Row[]> {
+    const backend = this.backend();
+    const { sql, params } = compile(this.query, backend.ops);
+    return executorFor(backend).query(sql, params);
+  }
+
   /** Run the query (or return the cached result). */
   async fetch(): Promise<T[]> {
     if (this.resultCache) return this.resultCache;
     if (this.query.empty) return (this.resultCache = []);
     const backend = this.backend();
-    const { sql, params } = compileSelect(this.query, backend.ops);
-    const rows = await executorFor(backend).query(sql, params);
+    const rows = await this.rows(compileSelect);
     if (this.query.shape !== "models") return (this.resultCache = loadValues(this.query, rows, backend.ops) as T[]);
     const objects = loadRows(this.query, rows, backend.ops, this.db) as unknown as T[];
     if (this.query.prefetch.length) await prefetchRelatedObjects(objects as object[], this.query.prefetch as PrefetchLookup[], this.db);
@@ -455,18 +463,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   async count(): Promise<number> {
     if (this.resultCache) return this.resultCache.length;
     if (this.query.empty) return 0;
-    const backend = this.backend();
-    const { sql, params } = compileCount(this.query, backend.ops);
-    const rows = await executorFor(backend).query(sql, params);
+    const rows = await this.rows(compileCount);
     return Number(rows[0]?.[0] ?? 0);
   }
 
   async exists(): Promise<boolean> {
     if (this.resultCache) return this.resultCache.length > 0;
     if (this.query.empty) return false;
-    const backend = this.backend();
-    const { sql, params } = compileExists(this.query, backend.ops);
-    return (await executorFor(backend).query(sql, params)).length > 0;
+    return (await this.rows(compileExists)).length > 0;
   }
 
   /** Make and save a new object. */
@@ -522,19 +526,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
         // F("votes").add(1): computed by the database from the row's own columns.
         return [f, value.resolve({ query: Query.forModel(this.options), filterCall: -1, reuse: false, allowJoins: false })] as const;
       }
-      return [f, f instanceof ForeignKeyDef ? f.toJs(value) : f.toJs(value)] as const;
+      return [f, f.toJs(value)] as const;
     });
     if (!assignments.length) throw new InvalidOperation("update() needs at least one field to set.");
     if (this.query.empty) return 0;
     const backend = this.backend();
     const { ops } = backend;
-    if (!this.query.joins.length && !hasSubquery(this.query.where) && !this.query.having.children.length) {
-      const params: unknown[] = [];
-      const q = ops.quoteName;
-      const compiler = new SqlCompiler(ops, params);
-      const sets = assignments.map(([f, v]) => `${q(f.column)} = ${isSqlExpr(v) ? v.sql(compiler) : compiler.param(f.toDb(ops, v))}`);
-      const where = compiler.where(this.query);
-      const sql = `UPDATE ${q(this.options.dbTable)} SET ${sets.join(", ")}${where}`;
+    if (onBaseTableOnly(this.query) && !this.query.having.children.length) {
+      const { sql, params } = compileQueryWrite("update", this.query, ops, assignments);
       return (await executorFor(backend).execute(sql, params)).rowCount;
     }
     return atomic(async () => {
@@ -547,10 +546,8 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Primary keys of the matching rows. */
   async pks(): Promise<unknown[]> {
-    const backend = this.backend();
-    const { sql, params } = compilePks(this.query, backend.ops);
-    const rows = await executorFor(backend).query(sql, params);
-    return rows.map((row) => this.options.pk.fromDb(backend.ops, row[0]));
+    const { ops } = this.backend();
+    return (await this.rows(compilePks)).map((row) => this.options.pk.fromDb(ops, row[0]));
   }
 
   /**
@@ -562,18 +559,16 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     if (this.query.distinct) throw new InvalidOperation("Cannot call delete() after .distinct().");
     apps.resolvePending();
     // Django's fast delete: nothing points at this model, so one DELETE does it all.
-    if (!this.options.relatedObjects.length && !this.query.joins.length && !hasSubquery(this.query.where)) {
+    if (!this.options.relatedObjects.length && onBaseTableOnly(this.query)) {
       if (this.query.empty) return [0, {}];
       const backend = this.backend();
-      const compiler = new SqlCompiler(backend.ops);
-      const where = compiler.where(this.query);
-      const sql = `DELETE FROM ${backend.ops.quoteName(this.options.dbTable)}${where}`;
-      const count = (await executorFor(backend).execute(sql, compiler.params)).rowCount;
+      const { sql, params } = compileQueryWrite("delete", this.query, backend.ops);
+      const count = (await executorFor(backend).execute(sql, params)).rowCount;
       return [count, count ? { [this.options.label]: count } : {}];
     }
     const collector = new Collector(this.db);
     return collector.run(async () => {
-      await collector.collect(this.options, await this.chain(this.query.clone()).fetch() as unknown as Record<string, unknown>[]);
+      await collector.collect(this.options, await this.chain(this.query).fetch() as unknown as Record<string, unknown>[]);
     });
   }
 }
@@ -585,6 +580,14 @@ function appendPk(query: Query): Query {
   copy.joins = withPk.joins;
   copy.ordering = [...(query.ordering ?? []), ...withPk.ordering!];
   return copy;
+}
+
+/**
+ * The conditions name only the model's own table, so UPDATE/DELETE can carry them directly
+ * (no joins; no subquery, which MySQL refuses on the table being changed).
+ */
+function onBaseTableOnly(query: Query): boolean {
+  return !query.joins.length && !hasSubquery(query.where);
 }
 
 function hasSubquery(node: WhereNode): boolean {

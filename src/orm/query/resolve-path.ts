@@ -46,6 +46,14 @@ export function resolvePath(query: Query, names: string[], filterCall: number, r
   let alias = query.baseAlias;
   let outer = false;
   let multiValued = false;
+  const follow = (hops: PathHop[]) => {
+    for (const hop of hops) {
+      const join = query.join(alias, hop, outer, filterCall, reuseMultiValued);
+      alias = join.alias;
+      outer = join.outer;
+      multiValued ||= hop.multiValued;
+    }
+  };
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const field = lookupField(options, name);
@@ -70,24 +78,13 @@ export function resolvePath(query: Query, names: string[], filterCall: number, r
     const endsHere = nextField === undefined;
     const keyOfLast = !endsHere && last.direct && nextField === fieldOfColumn(target, last.toColumn) && !hopsOf(nextField!);
     if (endsHere || keyOfLast) {
-      const joined = last.direct ? hops.slice(0, -1) : hops;
-      for (const hop of joined) {
-        const join = query.join(alias, hop, outer, filterCall, reuseMultiValued);
-        alias = join.alias;
-        outer = join.outer;
-        multiValued ||= hop.multiValued;
-      }
+      follow(last.direct ? hops.slice(0, -1) : hops);
       const column: ColumnRef = last.direct
         ? { kind: "col", alias, column: last.fromColumn, field: fieldOfColumn(last.from, last.fromColumn), nullable: last.nullable || outer }
         : { kind: "col", alias, column: target.pk.column, field: target.pk, nullable: true };
       return { column, rest: names.slice(i + (keyOfLast ? 2 : 1)), relation: endsHere, multiValued, ...(endsHere ? { target } : {}) };
     }
-    for (const hop of hops) {
-      const join = query.join(alias, hop, outer, filterCall, reuseMultiValued);
-      alias = join.alias;
-      outer = join.outer;
-      multiValued ||= hop.multiValued;
-    }
+    follow(hops);
     options = target;
   }
   throw new FieldError("Empty lookup path.");

@@ -2,6 +2,7 @@ import type { Row } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
 import { FExpression } from "../expressions/f.js";
 import type { Query, RowShape, ValueColumn } from "./query.js";
+import { converterFor } from "./load.js";
 
 /**
  * `values(...names)` / `valuesList(...names)`: select these fields (across relations with `__`,
@@ -24,10 +25,7 @@ export function withValues(query: Query, names: readonly string[], shape: RowSha
 /** Rows of a `values()` query as objects, arrays, or single values (`flat`). */
 export function loadValues(query: Query, rows: Row[], ops: Operations): unknown[] {
   const columns = query.valueColumns ?? [];
-  const converters = columns.map(({ expr }) => {
-    const field = expr.field;
-    return field && ops.convertedTypes.has(field.internalType) ? (v: unknown) => field.fromDb(ops, v) : null;
-  });
+  const converters = columns.map(({ expr }) => converterFor(expr.field, ops));
   const convert = (row: Row, i: number) => {
     const value = row[i];
     const converter = converters[i];

@@ -2,6 +2,7 @@ import type { DatabaseBackend } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
 import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
+import type { Query } from "../query/query.js";
 import { SqlCompiler, type CompiledSql } from "./compiler.js";
 import { isSqlExpr } from "../expressions/sql-expr.js";
 
@@ -20,29 +21,39 @@ export function compileInsert(options: Options, fields: Field[], rows: unknown[]
   return { sql: `INSERT INTO ${table} (${fields.map((f) => q(f.column)).join(", ")}) VALUES ${tuples.join(", ")}${returning}`, params };
 }
 
+type Assignments = readonly (readonly [Field, unknown])[];
+
+/** `col = ?` (or `col = <expression>`, for F() updates) for each assignment. */
+function setClause(c: SqlCompiler, values: Assignments): string {
+  const q = c.ops.quoteName;
+  return values.map(([field, value]) => `${q(field.column)} = ${isSqlExpr(value) ? value.sql(c) : c.param(field.toDb(c.ops, value))}`).join(", ");
+}
+
 /** UPDATE of the row with the given key. */
-export function compileUpdate(options: Options, values: readonly (readonly [Field, unknown])[], where: { field: Field; value: unknown }, ops: Operations): CompiledSql {
+export function compileUpdate(options: Options, values: Assignments, where: { field: Field; value: unknown }, ops: Operations): CompiledSql {
   const q = ops.quoteName;
-  const params: unknown[] = [];
-  const c = new SqlCompiler(ops, params);
-  const sets = values.map(([field, value]) => `${q(field.column)} = ${isSqlExpr(value) ? value.sql(c) : c.param(field.toDb(ops, value))}`);
-  params.push(where.field.toDb(ops, where.value));
-  return { sql: `UPDATE ${q(options.dbTable)} SET ${sets.join(", ")} WHERE ${q(where.field.column)} = ${ops.placeholder(params.length)}`, params };
+  const c = new SqlCompiler(ops);
+  const sets = setClause(c, values);
+  return { sql: `UPDATE ${q(options.dbTable)} SET ${sets} WHERE ${q(where.field.column)} = ${c.param(where.field.toDb(ops, where.value))}`, params: c.params };
 }
 
 /** UPDATE or DELETE restricted to a list of keys of one column. */
-export function compileWhereIn(kind: "update" | "delete", options: Options, column: Field, keys: unknown[], ops: Operations, values: readonly (readonly [Field, unknown])[] = []): CompiledSql {
+export function compileWhereIn(kind: "update" | "delete", options: Options, column: Field, keys: unknown[], ops: Operations, values: Assignments = []): CompiledSql {
   const q = ops.quoteName;
-  const params: unknown[] = [];
-  const c = new SqlCompiler(ops, params);
-  const sets = values.map(([field, value]) => `${q(field.column)} = ${isSqlExpr(value) ? value.sql(c) : c.param(field.toDb(ops, value))}`);
-  const list = keys.map((key) => {
-    params.push(column.toDb(ops, key));
-    return ops.placeholder(params.length);
-  });
-  const where = `${q(column.column)} IN (${list.join(", ")})`;
-  const sql = kind === "delete"
-    ? `DELETE FROM ${q(options.dbTable)} WHERE ${where}`
-    : `UPDATE ${q(options.dbTable)} SET ${sets.join(", ")} WHERE ${where}`;
-  return { sql, params };
+  const c = new SqlCompiler(ops);
+  const sets = kind === "update" ? setClause(c, values) : "";
+  const where = `${q(column.column)} IN (${keys.map((key) => c.param(column.toDb(ops, key))).join(", ")})`;
+  const sql = kind === "delete" ? `DELETE FROM ${q(options.dbTable)} WHERE ${where}` : `UPDATE ${q(options.dbTable)} SET ${sets} WHERE ${where}`;
+  return { sql, params: c.params };
+}
+
+/**
+ * UPDATE or DELETE of the rows a query matches, its conditions carried directly: only for a
+ * query on the model's own table (no joins or subqueries; see `QuerySet.update`).
+ */
+export function compileQueryWrite(kind: "update" | "delete", query: Query, ops: Operations, values: Assignments = []): CompiledSql {
+  const table = ops.quoteName(query.options.dbTable);
+  const c = new SqlCompiler(ops);
+  const head = kind === "delete" ? `DELETE FROM ${table}` : `UPDATE ${table} SET ${setClause(c, values)}`;
+  return { sql: head + c.where(query), params: c.params };
 }
