@@ -5,6 +5,7 @@ import { DjangoFilterBackend } from "../filters/django-filter.js";
 import { OrderingFilter } from "../filters/ordering.js";
 import { SearchFilter } from "../filters/search.js";
 import type { Pagination } from "../pagination/pagination.js";
+import { fieldKind } from "../serializers/field-mapping.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
@@ -20,7 +21,6 @@ export interface RouteRow {
 }
 
 const TEXT_KINDS = new Set(["CharField", "TextField", "EmailField", "URLField", "SlugField"]);
-const kindOf = (f: Field) => (f as Field & { kind?: string }).kind ?? f.internalType;
 const isOneToOne = (f: Field) => f instanceof ForeignKeyDef && f.oneToOne;
 
 /**
@@ -32,7 +32,7 @@ function defaultFilterFields(model: ModelClass, exclude: ReadonlySet<string>) {
   const shown = model.meta.fields.filter((f) => !exclude.has(f.name));
   return {
     filtersetFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
-    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && TEXT_KINDS.has(kindOf(f))).map((f) => f.name),
+    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && TEXT_KINDS.has(fieldKind(f))).map((f) => f.name),
     orderingFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
   };
 }
