@@ -47,3 +47,15 @@ export function compilePattern(pattern: string): CompiledPattern {
   });
   return { segments, trailingSlash };
 }
+
+const OUTER_SLASHES = /^\/+|\/+$/g;
+
+/** A path without its leading and trailing slashes: `/rest/v1/` → `rest/v1`. */
+export function trimSlashes(path: string): string {
+  return path.replace(OUTER_SLASHES, "");
+}
+
+/** `path` below `prefix`, both without outer slashes; an empty prefix adds nothing. */
+export function joinPath(prefix: string, path: string): string {
+  return prefix === "" ? path : `${prefix}/${path}`;
+}
