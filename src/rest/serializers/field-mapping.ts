@@ -31,6 +31,7 @@ const text: Build = (field, options) =>
  */
 const modelChecks = (field: Field) => [(value: unknown) => runModelValidators(field, value)];
 const integer: Build = (field, options) => new IntegerField({ ...options, validators: modelChecks(field) });
+const positive: Build = (field, options) => new IntegerField({ minValue: 0, ...options, validators: modelChecks(field) });
 
 /** Model field kind → serializer field (DRF's `ModelSerializer.serializer_field_mapping`). */
 const MAPPING: Record<string, Build> = {
@@ -45,9 +46,9 @@ const MAPPING: Record<string, Build> = {
   IntegerField: integer,
   SmallIntegerField: integer,
   BigIntegerField: integer,
-  PositiveIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
-  PositiveSmallIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
-  PositiveBigIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
+  PositiveIntegerField: positive,
+  PositiveSmallIntegerField: positive,
+  PositiveBigIntegerField: positive,
   FloatField: (f, o) => new FloatField({ ...o, validators: modelChecks(f) }),
   DecimalField: (f, o) => {
     const d = f as Field & { maxDigits?: number; decimalPlaces?: number };
