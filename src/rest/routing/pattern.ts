@@ -18,7 +18,7 @@ export interface Converter {
 
 const converter = (name: string, regex: RegExp): Converter => ({ name, test: (s) => regex.test(s) });
 
-export const CONVERTERS: Readonly<Record<string, Converter>> = {
+const CONVERTERS: Readonly<Record<string, Converter>> = {
   str: converter("str", /^[^/]+$/),
   int: converter("int", /^[0-9]+$/),
   slug: converter("slug", /^[-a-zA-Z0-9_]+$/),

@@ -12,7 +12,7 @@ export interface Throttle {
   allow(request: RestRequest, view: APIView): ThrottleDecision | Promise<ThrottleDecision>;
 }
 
-export const ALLOWED: ThrottleDecision = Object.freeze({ allowed: true });
+const ALLOWED: ThrottleDecision = Object.freeze({ allowed: true });
 
 export interface RateThrottleOptions {
   /** Names the rate in `settings.throttleRates` and the cache keys; may come from the view. */
