@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { atomic, closeDatabases, configureDatabases, createTables } from "torest";
 import { parseArgs } from "../src/cli/args.js";
 import { Choice, Question } from "./rest.config.js";
+import { median } from "./support.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const shared = path.resolve(repo, "../shared");
@@ -78,23 +79,17 @@ async function waitForHttp(url: string): Promise<void> {
   throw new Error(`${url} never answered`);
 }
 
-async function load(base: string, endpoint: Endpoint): Promise<{ rps: number; non2xx: number }> {
+async function load(base: string, endpoint: Endpoint, seconds = duration): Promise<{ rps: number; non2xx: number }> {
   const result = await autocannon({
     url: base + endpoint.path,
     method: endpoint.method,
     body: endpoint.body,
     headers: endpoint.body ? { "content-type": "application/json" } : {},
     connections,
-    duration,
+    duration: seconds,
   });
   return { rps: result.requests.average, non2xx: result.non2xx + result.errors };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "torest-bench-"));
@@ -116,7 +111,7 @@ async function main(): Promise<void> {
     const results: Record<string, { torest: number[]; baseline: number[]; errors: number }> = {};
     for (const e of ENDPOINTS) results[e.name] = { torest: [], baseline: [], errors: 0 };
     // Warm-up: JIT both servers on every endpoint.
-    for (const e of ENDPOINTS) for (const base of Object.values(servers)) await autocannon({ url: base + e.path, method: e.method, body: e.body, headers: e.body ? { "content-type": "application/json" } : {}, connections, duration: 1 });
+    for (const e of ENDPOINTS) for (const base of Object.values(servers)) await load(base, e, 1);
     for (let round = 1; round <= rounds; round++) {
       for (const e of ENDPOINTS) {
         const order = round % 2 ? (["torest", "baseline"] as const) : (["baseline", "torest"] as const);

@@ -115,6 +115,26 @@ describe("fetch", () => {
     expect(await root.json()).toEqual({ "rest/v1/items": "https://example.org/rest/v1/items/" });
   });
 
+  it("refuses a body over the limit with 413 while streaming it", async () => {
+    const { handler, items } = makeApp({ bodyLimit: 16 });
+    const chunks = ['{"name": "', "x".repeat(8), '"}'];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    });
+    const init = { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" };
+    const res = await handler.fetch(new Request("http://x/rest/v1/items/", init as RequestInit));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ detail: "Request body too large. The limit is 16 bytes." });
+    expect(items).toHaveLength(2);
+    const small = await handler.fetch(
+      new Request("http://x/rest/v1/items/", { method: "POST", headers: { "content-type": "application/json" }, body: '{"name": "ok"}' }),
+    );
+    expect(small.status).toBe(201);
+  });
+
   it("takes the client address from a Deno-style info argument", async () => {
     const { handler } = makeApp();
     const seen: (string | undefined)[] = [];

@@ -8,6 +8,7 @@ import {
   IsAdminUser,
   IsAuthenticated,
   IsAuthenticatedOrReadOnly,
+  ImproperlyConfigured,
   RateThrottle,
   RestResponse,
   Router,
@@ -18,6 +19,7 @@ import {
   createHandler,
   not,
   or,
+  parseRate,
   type Authentication,
   type Permission,
   type RestRequest,
@@ -235,6 +237,25 @@ describe("throttling", () => {
     const misconfigured = single(Uploads.asView());
     expect((await misconfigured.client.get("/v/")).status).toBe(500);
     expect(String(misconfigured.errors[0])).toMatch(/No throttle rate set for the "uploads" scope/);
+  });
+
+  it("refuses a malformed rate as a logged configuration error, on every request", async () => {
+    expect(parseRate(" 5 / Minutes ")).toEqual({ requests: 5, duration: 60 });
+    expect(() => parseRate("5/fortnight")).toThrow(ImproperlyConfigured);
+    expect(() => parseRate("many/day")).toThrow('Invalid throttle rate "many/day"');
+    class Often extends APIView {
+      override throttles = [new RateThrottle({ scope: "often", rate: "often", key: () => "k" })];
+      get() {
+        return new RestResponse({});
+      }
+    }
+    const app = single(Often.asView());
+    expect((await app.client.get("/v/")).status).toBe(500);
+    expect((await app.client.get("/v/")).status).toBe(500);
+    expect(app.errors.map(String)).toEqual([
+      expect.stringMatching(/Invalid throttle rate "often"/),
+      expect.stringMatching(/Invalid throttle rate "often"/),
+    ]);
   });
 
   it("identifies clients behind proxies with numProxies", async () => {

@@ -83,4 +83,16 @@ describe(dbName("model field kinds through the API"), () => {
     expect(post.price).toEqual({ type: "decimal", required: true, read_only: false, label: "Price", max_digits: 6, decimal_places: 2 });
     expect(post.note).toEqual({ type: "string", required: false, read_only: false, label: "Note", max_length: 20 });
   });
+
+  it("lets an update keep its own unique value but not take another row's", async () => {
+    const other = await client.post("/api/kinds/item/", { code: "B2", price: "1" });
+    expect(other.status).toBe(201);
+    const own = await client.patch("/api/kinds/item/1/", { code: "A1", note: "kept" });
+    expect(own.status).toBe(200);
+    expect(own.data.note).toBe("kept");
+    const taken = await client.patch(`/api/kinds/item/${other.data.id}/`, { code: "A1" });
+    expect(taken.status).toBe(400);
+    expect(taken.data).toEqual({ code: ["item with this code already exists."] });
+    expect((await client.get(`/api/kinds/item/${other.data.id}/`)).data.code).toBe("B2");
+  });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RestApp } from "../app/rest-app.js";
+import { HTTP_METHODS } from "../views/view-handler.js";
 import { serveNode } from "./node.js";
 
 /** The part of a Fastify instance the plugin uses (keeps fastify out of our dependencies). */
@@ -18,7 +19,7 @@ export interface FastifyLike {
   ): unknown;
 }
 
-const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const METHODS = [...HTTP_METHODS];
 
 /** Is this the first argument of a Fastify plugin call (rather than an IncomingMessage)? */
 export function isFastify(value: unknown): value is FastifyLike {

@@ -44,7 +44,7 @@ export class NodeSource implements RequestSource {
 }
 
 /** Collects a request body, failing fast on Content-Length and while streaming past `limit`. */
-export function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   if (Number(req.headers["content-length"]) > limit) return Promise.reject(new RequestTooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

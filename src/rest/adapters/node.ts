@@ -36,7 +36,7 @@ export function serveNode(app: RestApp, req: IncomingMessage, res: ServerRespons
 }
 
 /** Writes a rendered response; HEAD gets the headers GET would (Content-Length included). */
-export function writeNodeResponse(res: ServerResponse, response: RestResponse, head: boolean): void {
+function writeNodeResponse(res: ServerResponse, response: RestResponse, head: boolean): void {
   const { headers, content, status } = response;
   if (content !== null) {
     headers["content-length"] = String(typeof content === "string" ? Buffer.byteLength(content) : content.byteLength);

@@ -5,6 +5,7 @@ import { SECURITY_HEADERS, type RestResponse } from "../http/response.js";
 import type { RequestSource } from "../http/source.js";
 import { renderResponse } from "../renderers/render.js";
 import type { Renderer } from "../renderers/renderer.js";
+import { trimSlashes } from "../routing/pattern.js";
 import type { Router } from "../routing/router.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { resolveSettings, type RestSettings } from "./settings.js";
@@ -33,7 +34,7 @@ export class RestApp {
 
   constructor(options: RestAppOptions) {
     this.router = options.router;
-    const trimmed = (options.prefix ?? "").replace(/^\/+|\/+$/g, "");
+    const trimmed = trimSlashes(options.prefix ?? "");
     this.prefix = trimmed === "" ? "" : `/${trimmed}`;
     this.settings = resolveSettings(options.settings);
   }

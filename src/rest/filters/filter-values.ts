@@ -1,7 +1,9 @@
 import type { Field } from "../../index.js";
 import { parseDateTime, normalizeUuid } from "../../db/values.js";
 import { ForeignKeyDef } from "../../orm/relations/foreign-key.js";
+import { fieldKind } from "../serializers/field-mapping.js";
 import { keyInRange } from "../serializers/fields/relations.js";
+import { ISO_DATE } from "../serializers/fields/temporal.js";
 
 /** A parsed filter value, a django-filter form error, or "ignore this parameter". */
 export type FilterValue = { value: unknown } | { error: string } | { skip: true } | { none: true };
@@ -22,7 +24,7 @@ export async function parseFilterValue(field: Field, raw: string): Promise<Filte
     const match = field.choices.find(([value]) => String(value) === raw);
     return match ? { value: match[0] } : { error: `Select a valid choice. ${raw} is not one of the available choices.` };
   }
-  const kind = (field as Field & { kind?: string }).kind ?? field.internalType;
+  const kind = fieldKind(field);
   if (INTEGER_KINDS.test(kind) || kind === "FloatField" || kind === "DecimalField") {
     if (!NUMBER.test(raw.trim())) return { error: "Enter a number." };
     const n = Number(raw);
@@ -41,7 +43,7 @@ export async function parseFilterValue(field: Field, raw: string): Promise<Filte
     return date ? { value: date } : { error: "Enter a valid date/time." };
   }
   if (kind === "DateField") {
-    return /^\d{4}-\d{2}-\d{2}$/.test(raw) && parseDateTime(raw) ? { value: raw } : { error: "Enter a valid date." };
+    return ISO_DATE.test(raw) && parseDateTime(raw) ? { value: raw } : { error: "Enter a valid date." };
   }
   if (kind === "UUIDField") {
     const uuid = normalizeUuid(raw);

@@ -7,6 +7,8 @@ export interface MediaType {
   readonly quality: number;
 }
 
+const QUOTED = /^"(.*)"$/;
+
 export function parseMediaType(header: string | undefined): MediaType {
   if (!header) return { essence: "", params: {}, quality: 1 };
   const parts = header.split(";");
@@ -16,7 +18,7 @@ export function parseMediaType(header: string | undefined): MediaType {
     const eq = part.indexOf("=");
     if (eq < 0) continue;
     const key = part.slice(0, eq).trim().toLowerCase();
-    params[key] = part.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
+    params[key] = part.slice(eq + 1).trim().replace(QUOTED, "$1");
   }
   const q = params.q === undefined ? 1 : Number(params.q);
   return {

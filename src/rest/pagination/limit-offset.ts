@@ -9,9 +9,11 @@ export interface LimitOffsetOptions {
   maxLimit?: number | null;
 }
 
+const WHOLE_NUMBER = /^\s*\+?\d+\s*$/;
+
 /** DRF's `_positive_int`: a whole number above 0 (strict), capped; otherwise null. */
 function positiveInt(raw: string | null, strict: boolean, cutoff: number | null): number | null {
-  if (raw === null || !/^\s*\+?\d+\s*$/.test(raw)) return null;
+  if (raw === null || !WHOLE_NUMBER.test(raw)) return null;
   const n = Number(raw);
   if (n < 0 || (strict && n === 0)) return null;
   return cutoff === null ? n : Math.min(n, cutoff);

@@ -19,6 +19,11 @@ export function renderResponse(response: RestResponse, renderer: Renderer): Rest
 
 /** Adds tokens to a Vary header without repeating any (Django's `patch_vary_headers`). */
 export function patchVary(headers: Record<string, string>, tokens: readonly string[]): void {
+  // The usual case, once per response: no Vary yet.
+  if (!headers.vary) {
+    headers.vary = tokens.join(", ");
+    return;
+  }
   const current = headers.vary ? headers.vary.split(",").map((t) => t.trim()).filter(Boolean) : [];
   const seen = new Set(current.map((t) => t.toLowerCase()));
   for (const token of tokens) if (!seen.has(token.toLowerCase())) current.push(token);

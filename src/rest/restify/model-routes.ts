@@ -5,6 +5,8 @@ import { DjangoFilterBackend } from "../filters/django-filter.js";
 import { OrderingFilter } from "../filters/ordering.js";
 import { SearchFilter } from "../filters/search.js";
 import type { Pagination } from "../pagination/pagination.js";
+import { joinPath } from "../routing/pattern.js";
+import { fieldKind } from "../serializers/field-mapping.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
@@ -20,7 +22,6 @@ export interface RouteRow {
 }
 
 const TEXT_KINDS = new Set(["CharField", "TextField", "EmailField", "URLField", "SlugField"]);
-const kindOf = (f: Field) => (f as Field & { kind?: string }).kind ?? f.internalType;
 const isOneToOne = (f: Field) => f instanceof ForeignKeyDef && f.oneToOne;
 
 /**
@@ -32,9 +33,17 @@ function defaultFilterFields(model: ModelClass, exclude: ReadonlySet<string>) {
   const shown = model.meta.fields.filter((f) => !exclude.has(f.name));
   return {
     filtersetFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
-    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && TEXT_KINDS.has(kindOf(f))).map((f) => f.name),
+    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && TEXT_KINDS.has(fieldKind(f))).map((f) => f.name),
     orderingFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
   };
+}
+
+/** View settings a model's `customViewParams` may set, which also guard its nested routes. */
+const GUARDS = ["authentication", "permissions", "throttles", "throttleScope"] as const;
+
+/** Where a model's list lives below the prefix: `rest/v1/polls/question` (no outer slashes). */
+export function modelPath(prefix: string, model: ModelClass): string {
+  return joinPath(prefix, `${model.meta.appLabel}/${model.meta.modelName}`);
 }
 
 /** Common view settings for a model's views. */
@@ -51,7 +60,7 @@ function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelS
     searchFields: (options.searchFields ?? defaults.searchFields).filter((n) => !exclude.has(n)),
     orderingFields: (options.orderingFields ?? defaults.orderingFields).filter((n) => !exclude.has(n)),
   };
-  for (const key of ["authentication", "permissions", "throttles", "throttleScope"] as const) {
+  for (const key of GUARDS) {
     if (params[key] !== undefined) init[key] = params[key];
   }
   return init;
@@ -70,7 +79,7 @@ export function modelRoutes(
   optionsOf: (model: ModelClass) => RestifyOptions,
 ): RouteRow[] {
   const meta = model.meta;
-  const base = `${prefix ? `${prefix}/` : ""}${meta.appLabel}/${meta.modelName}/`;
+  const base = `${modelPath(prefix, model)}/`;
   const name = `${meta.appLabel}_${meta.modelName}`;
   const serializer = serializerFor(prefix, model, options);
   const init = viewInit(model, options, serializer, pagination);
@@ -109,7 +118,7 @@ export function modelRoutes(
       view: OneToManyListView.asView({
         ...childInit,
         // The parent's own permissions guard its nested routes.
-        ...pick(init, ["authentication", "permissions", "throttles", "throttleScope"]),
+        ...pick(init, GUARDS),
         actions: { get: "list" },
         parentModel: model,
         parentLookup: fk.name,
@@ -134,7 +143,7 @@ function serializerFor(prefix: string, model: ModelClass, options: RestifyOption
     readOnlyFields: options.readOnlyFields,
     methodFields: options.methodFields,
     fields: options.serializerFields,
-    listPath: `/${prefix ? `${prefix}/` : ""}${model.meta.appLabel}/${model.meta.modelName}/`,
+    listPath: `/${modelPath(prefix, model)}/`,
   });
 }
 

@@ -4,7 +4,8 @@ import type { RestSettings } from "../app/settings.js";
 import type { Pagination } from "../pagination/pagination.js";
 import { Router } from "../routing/router.js";
 import type { ViewHandler } from "../views/view-handler.js";
-import { modelRoutes } from "./model-routes.js";
+import { joinPath, trimSlashes } from "../routing/pattern.js";
+import { modelPath, modelRoutes } from "./model-routes.js";
 import type { RestifyOptions } from "./options.js";
 import { checkRestifyOptions } from "./check-options.js";
 import { markedModels } from "./registry.js";
@@ -41,7 +42,7 @@ export interface RestifyAppOptions {
  * ```
  */
 export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}): RestHandler {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  const trimmed = trimSlashes(prefix);
   const entries = new Map<ModelClass, RestifyOptions>();
   if (!options.only) for (const { model, options: o } of markedModels()) entries.set(model, o);
   for (const item of options.models ?? []) {
@@ -56,14 +57,13 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
   const optionsOf = (model: ModelClass) => entries.get(model) ?? {};
   for (const [model, modelOptions] of entries) {
     for (const row of modelRoutes(trimmed, model, modelOptions, options.pagination ?? null, optionsOf)) router.add(row);
-    const meta = model.meta;
-    const key = `${trimmed ? `${trimmed}/` : ""}${meta.appLabel}/${meta.modelName}`;
+    const key = modelPath(trimmed, model);
     root.push([key, `/${key}/`]);
   }
   if (options.root ?? true) router.add({ pattern: "", name: "api-root", view: ApiRootView.asView({ entries: root }) });
   let schema: Record<string, unknown> | null = null;
   if (options.schemaPath) {
-    const pattern = `${trimmed ? `${trimmed}/` : ""}${options.schemaPath.replace(/^\/+|\/+$/g, "")}/`;
+    const pattern = `${joinPath(trimmed, trimSlashes(options.schemaPath))}/`;
     const document = () => (schema ??= openApiSchema(handler));
     router.add({ pattern, name: "openapi-schema", view: SchemaView.asView({ document }) });
   }

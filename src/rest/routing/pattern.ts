@@ -18,7 +18,7 @@ export interface Converter {
 
 const converter = (name: string, regex: RegExp): Converter => ({ name, test: (s) => regex.test(s) });
 
-export const CONVERTERS: Readonly<Record<string, Converter>> = {
+const CONVERTERS: Readonly<Record<string, Converter>> = {
   str: converter("str", /^[^/]+$/),
   int: converter("int", /^[0-9]+$/),
   slug: converter("slug", /^[-a-zA-Z0-9_]+$/),
@@ -46,4 +46,16 @@ export function compilePattern(pattern: string): CompiledPattern {
     return { kind: "param", name: match[2] as string, converter: conv };
   });
   return { segments, trailingSlash };
+}
+
+const OUTER_SLASHES = /^\/+|\/+$/g;
+
+/** A path without its leading and trailing slashes: `/rest/v1/` → `rest/v1`. */
+export function trimSlashes(path: string): string {
+  return path.replace(OUTER_SLASHES, "");
+}
+
+/** `path` below `prefix`, both without outer slashes; an empty prefix adds nothing. */
+export function joinPath(prefix: string, path: string): string {
+  return prefix === "" ? path : `${prefix}/${path}`;
 }

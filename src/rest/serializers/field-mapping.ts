@@ -20,7 +20,7 @@ const text: Build = (field, options) =>
     maxLength: field.maxLength,
     allowBlank: field.blank,
     // The model's own validators (email, URL, slug); max length is checked above, with DRF's wording.
-    validators: field.validators.length || ["EmailField", "URLField", "SlugField"].includes(kindOf(field))
+    validators: field.validators.length || ["EmailField", "URLField", "SlugField"].includes(fieldKind(field))
       ? [(value) => runModelValidators(field, value)]
       : [],
   });
@@ -31,6 +31,7 @@ const text: Build = (field, options) =>
  */
 const modelChecks = (field: Field) => [(value: unknown) => runModelValidators(field, value)];
 const integer: Build = (field, options) => new IntegerField({ ...options, validators: modelChecks(field) });
+const positive: Build = (field, options) => new IntegerField({ minValue: 0, ...options, validators: modelChecks(field) });
 
 /** Model field kind → serializer field (DRF's `ModelSerializer.serializer_field_mapping`). */
 const MAPPING: Record<string, Build> = {
@@ -45,9 +46,9 @@ const MAPPING: Record<string, Build> = {
   IntegerField: integer,
   SmallIntegerField: integer,
   BigIntegerField: integer,
-  PositiveIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
-  PositiveSmallIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
-  PositiveBigIntegerField: (f, o) => new IntegerField({ minValue: 0, ...o, validators: modelChecks(f) }),
+  PositiveIntegerField: positive,
+  PositiveSmallIntegerField: positive,
+  PositiveBigIntegerField: positive,
   FloatField: (f, o) => new FloatField({ ...o, validators: modelChecks(f) }),
   DecimalField: (f, o) => {
     const d = f as Field & { maxDigits?: number; decimalPlaces?: number };
@@ -60,7 +61,8 @@ const MAPPING: Record<string, Build> = {
   JSONField: (_f, o) => new JSONField(o),
 };
 
-function kindOf(field: Field): string {
+/** A model field's kind: `EmailField` where the column type (`internalType`) says `CharField`. */
+export function fieldKind(field: Field): string {
   return (field as Field & { kind?: string }).kind ?? field.internalType;
 }
 
@@ -90,7 +92,7 @@ export function buildModelField(field: Field): SerializerField {
   if (field.choices && !readOnly) {
     return new ChoiceField({ ...options, choices: field.choices, allowBlank: field.blank }).bind(field.name);
   }
-  const build = MAPPING[kindOf(field)] ?? MAPPING[field.internalType];
-  if (!build) throw new Error(`torest/rest has no serializer field for ${kindOf(field)} (${field.describe()}).`);
+  const build = MAPPING[fieldKind(field)] ?? MAPPING[field.internalType];
+  if (!build) throw new Error(`torest/rest has no serializer field for ${fieldKind(field)} (${field.describe()}).`);
   return build(field, options).bind(field.name);
 }

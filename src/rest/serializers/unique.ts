@@ -1,4 +1,4 @@
-import type { Field, ModelClass } from "../../index.js";
+import type { Field, ModelClass, QuerySet } from "../../index.js";
 import { ErrorDetail } from "../errors/error-detail.js";
 
 const UNIQUE = "%(model_name)s with this %(field_label)s already exists.";
@@ -8,9 +8,7 @@ const UNIQUE = "%(model_name)s with this %(field_label)s already exists.";
  * (`system with this student already exists.`); the instance being updated does not count.
  */
 export async function checkUnique(model: ModelClass, field: Field, value: unknown, instancePk: unknown): Promise<ErrorDetail | null> {
-  let qs = model.objects.filter({ [field.name]: value });
-  if (instancePk !== undefined && instancePk !== null) qs = qs.exclude({ pk: instancePk });
-  if (!(await qs.exists())) return null;
+  if (!(await takenByAnother(model.objects.filter({ [field.name]: value }), instancePk))) return null;
   const template = (field as unknown as { errorMessages: Record<string, string> }).errorMessages.unique ?? UNIQUE;
   const text = template.replace("%(model_name)s", model.meta.verboseName).replace("%(field_label)s", field.verboseName);
   return new ErrorDetail(text, "unique");
@@ -23,8 +21,13 @@ export async function checkUniqueTogether(
   values: Record<string, unknown>,
   instancePk: unknown,
 ): Promise<ErrorDetail | null> {
-  let qs = model.objects.filter(Object.fromEntries(names.map((n) => [n, values[n]])));
-  if (instancePk !== undefined && instancePk !== null) qs = qs.exclude({ pk: instancePk });
-  if (!(await qs.exists())) return null;
+  const matching = model.objects.filter(Object.fromEntries(names.map((n) => [n, values[n]])));
+  if (!(await takenByAnother(matching, instancePk))) return null;
   return new ErrorDetail(`The fields ${names.join(", ")} must make a unique set.`, "unique");
+}
+
+/** Does a row other than the instance being updated (if any) match? */
+function takenByAnother(matching: QuerySet<any>, instancePk: unknown): Promise<boolean> {
+  const others = instancePk === undefined || instancePk === null ? matching : matching.exclude({ pk: instancePk });
+  return others.exists();
 }

@@ -12,7 +12,7 @@ export interface Throttle {
   allow(request: RestRequest, view: APIView): ThrottleDecision | Promise<ThrottleDecision>;
 }
 
-export const ALLOWED: ThrottleDecision = Object.freeze({ allowed: true });
+const ALLOWED: ThrottleDecision = Object.freeze({ allowed: true });
 
 export interface RateThrottleOptions {
   /** Names the rate in `settings.throttleRates` and the cache keys; may come from the view. */
@@ -34,6 +34,8 @@ export interface RateThrottleOptions {
 export class RateThrottle implements Throttle {
   readonly #options: RateThrottleOptions;
   readonly #now: () => number;
+  /** Parsed rates by their text, so a request does not parse the setting again. */
+  readonly #rates = new Map<string, Rate>();
 
   constructor(options: RateThrottleOptions) {
     this.#options = options;
@@ -70,7 +72,10 @@ export class RateThrottle implements Throttle {
           `e.g. throttleRates: { ${scope}: "100/day" }.`,
       );
     }
-    return text === null ? null : parseRate(text);
+    if (text === null) return null;
+    let rate = this.#rates.get(text);
+    if (!rate) this.#rates.set(text, (rate = parseRate(text)));
+    return rate;
   }
 }
 

@@ -124,9 +124,11 @@ export class APIView {
   }
 
   async checkThrottles(request: RestRequest): Promise<void> {
+    const throttles = this.getThrottles();
+    if (throttles.length === 0) return;
     const waits: number[] = [];
     let throttled = false;
-    for (const throttle of this.getThrottles()) {
+    for (const throttle of throttles) {
       const decision = await throttle.allow(request, this);
       if (decision.allowed) continue;
       throttled = true;

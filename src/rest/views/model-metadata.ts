@@ -28,8 +28,9 @@ export const ModelMetadata: Metadata = {
     const generic = view as GenericAPIView;
     if (!generic.serializer) return base;
     const actions: Record<string, unknown> = {};
+    const allowedMethods = view.allowedMethods();
     for (const method of ["PUT", "POST"] as const) {
-      if (!view.allowedMethods().includes(method)) continue;
+      if (!allowedMethods.includes(method)) continue;
       if (!(await allowed(request, view, method))) continue;
       if (method === "PUT") {
         try {

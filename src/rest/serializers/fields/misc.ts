@@ -1,5 +1,5 @@
 import { normalizeUuid } from "../../../db/values.js";
-import { SerializerField } from "./base.js";
+import { SerializerField, type SerializerFieldOptions } from "./base.js";
 
 /** Any JSON value (DRF's `JSONField`); form input is parsed as JSON text. */
 export class JSONField extends SerializerField<unknown> {
@@ -29,11 +29,14 @@ export class UUIDField extends SerializerField<string> {
   }
 }
 
-/** A field that only renders an attribute (DRF's `ReadOnlyField`). */
+/** What a read-only field takes: everything but `readOnly`, which it always is. */
+export type ReadOnlyFieldOptions = Omit<SerializerFieldOptions, "readOnly">;
+
+/** A field that only renders an attribute (DRF's `ReadOnlyField`); the base of computed fields. */
 export class ReadOnlyField extends SerializerField<unknown> {
   readonly type = "field";
 
-  constructor(options: { label?: string; source?: string } = {}) {
+  constructor(options: ReadOnlyFieldOptions = {}) {
     super({ ...options, readOnly: true });
   }
 

@@ -11,6 +11,9 @@ export interface NumberFieldOptions extends SerializerFieldOptions {
 const MAX_STRING_LENGTH = 1000;
 /** DRF strips a zero fraction before int(): "1.0" and 1.0 are 1. */
 const ZERO_FRACTION = /\.0*\s*$/;
+const INTEGER_TEXT = /^[-+]?\d+$/;
+/** Sign, whole digits, fraction digits. */
+const DECIMAL_TEXT = /^([-+]?)(\d*)(?:\.(\d*))?$/;
 
 abstract class NumberField<T> extends SerializerField<T> {
   readonly maxValue?: number;
@@ -22,6 +25,13 @@ abstract class NumberField<T> extends SerializerField<T> {
     this.maxValue = options.maxValue;
     this.minValue = options.minValue;
     this.validators = options.validators ?? [];
+  }
+
+  /** A number or numeric text as sent; other types fail `invalid`, overlong text `max_string_length`. */
+  protected numberInput(data: unknown): number | string {
+    if (typeof data === "string" && data.length > MAX_STRING_LENGTH) this.fail("max_string_length");
+    if (typeof data !== "string" && typeof data !== "number") this.fail("invalid");
+    return data;
   }
 
   protected checkRange(value: number, checked: number | string = value): void {
@@ -54,10 +64,8 @@ export class IntegerField extends NumberField<number> {
   readonly type = "integer";
 
   toInternal(data: unknown): number {
-    if (typeof data === "string" && data.length > MAX_STRING_LENGTH) this.fail("max_string_length");
-    if (typeof data !== "string" && typeof data !== "number") this.fail("invalid");
-    const text = String(data).replace(ZERO_FRACTION, "").trim();
-    if (!/^[-+]?\d+$/.test(text)) this.fail("invalid");
+    const text = String(this.numberInput(data)).replace(ZERO_FRACTION, "").trim();
+    if (!INTEGER_TEXT.test(text)) this.fail("invalid");
     const value = Number(text);
     if (!Number.isSafeInteger(value)) this.fail("invalid");
     this.checkRange(value);
@@ -75,9 +83,8 @@ export class FloatField extends NumberField<number> {
   readonly type = "float";
 
   toInternal(data: unknown): number {
-    if (typeof data === "string" && data.length > MAX_STRING_LENGTH) this.fail("max_string_length");
-    if (typeof data !== "string" && typeof data !== "number") this.fail("invalid");
-    const value = typeof data === "number" ? data : data.trim() === "" ? NaN : Number(data);
+    const input = this.numberInput(data);
+    const value = typeof input === "number" ? input : input.trim() === "" ? NaN : Number(input);
     if (!Number.isFinite(value)) this.fail("invalid");
     this.checkRange(value);
     return value;
@@ -112,7 +119,7 @@ export class DecimalField extends NumberField<string> {
   toInternal(data: unknown): string {
     if (typeof data !== "string" && typeof data !== "number") this.fail("invalid");
     const text = String(data).trim();
-    const m = /^([-+]?)(\d*)(?:\.(\d*))?$/.exec(text);
+    const m = DECIMAL_TEXT.exec(text);
     if (!m || (m[2] === "" && (m[3] ?? "") === "")) this.fail("invalid");
     const whole = (m[2] ?? "").replace(/^0+/, "");
     const fraction = (m[3] ?? "").replace(/0+$/, "");

@@ -2,6 +2,7 @@ import type { Field, ModelClass } from "../../../index.js";
 import type { ReverseRelation } from "../../../orm/relations/reverse.js";
 import { ForeignKeyDef } from "../../../orm/relations/foreign-key.js";
 import { SerializerField, pythonTypeName, type RenderContext, type SerializerFieldOptions } from "./base.js";
+import { ReadOnlyField, type ReadOnlyFieldOptions } from "./misc.js";
 
 /**
  * A forward foreign key or one-to-one as the related object's key (DRF's
@@ -58,23 +59,17 @@ export class PrimaryKeyRelatedField extends SerializerField<unknown> {
  * The reverse side of a one-to-one (`system` on a student): the related object's key or null,
  * read-only. Lists load it for every row in one query.
  */
-export class ReverseOneToOneField extends SerializerField<unknown> {
-  readonly type = "field";
-
-  constructor(readonly relation: ReverseRelation, options: SerializerFieldOptions = {}) {
-    super({ ...options, readOnly: true });
+export class ReverseOneToOneField extends ReadOnlyField {
+  constructor(readonly relation: ReverseRelation, options: ReadOnlyFieldOptions = {}) {
+    super(options);
   }
 
   get #fk(): ForeignKeyDef<any, boolean, boolean> {
     return this.relation.field as ForeignKeyDef<any, boolean, boolean>;
   }
 
-  toInternal(data: unknown): unknown {
-    return data;
-  }
-
   override openApiType(): Record<string, unknown> {
-    return keyType((this.relation.relatedModel.pk));
+    return keyType(this.relation.relatedModel.pk);
   }
 
   override async preload(instances: readonly Record<string, unknown>[]): Promise<Map<unknown, unknown>> {
@@ -97,21 +92,15 @@ export class ReverseOneToOneField extends SerializerField<unknown> {
  * A reverse foreign key or many-to-many as a link to its nested URL, read-only:
  * `"choices": "/rest/v1/polls/question/1/choices/"`. Costs no query.
  */
-export class NestedLinkField extends SerializerField<unknown> {
-  readonly type = "field";
-
+export class NestedLinkField extends ReadOnlyField {
   constructor(
     /** Path up to the parent key, e.g. `/rest/v1/polls/question/`. */
     readonly listPath: string,
     /** Segment after the key, e.g. `choices`. */
     readonly accessor: string,
-    options: SerializerFieldOptions = {},
+    options: ReadOnlyFieldOptions = {},
   ) {
-    super({ ...options, readOnly: true });
-  }
-
-  toInternal(data: unknown): unknown {
-    return data;
+    super(options);
   }
 
   override openApiType(): Record<string, unknown> {

@@ -3,7 +3,8 @@ import { SerializerField } from "./base.js";
 
 /** Django's `parse_datetime` needs a time part; a bare date is not a datetime. */
 const HAS_TIME = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}/;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** `YYYY-MM-DD`, the only date form DRF's DateField and django-filter's DateFilter accept. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * ISO 8601 datetimes (DRF's `DateTimeField` with `USE_TZ = True`): an offset is converted to
@@ -59,7 +60,7 @@ export class DateField extends SerializerField<string> {
   toInternal(data: unknown): string {
     const text = typeof data === "string" ? data.trim() : "";
     if (HAS_TIME.test(text)) this.fail("datetime");
-    const parsed = DATE_ONLY.test(text) ? parseDateTime(text) : null;
+    const parsed = ISO_DATE.test(text) ? parseDateTime(text) : null;
     if (!parsed) this.fail("invalid", { format: "YYYY-MM-DD" });
     return formatDate(parsed);
   }
