@@ -227,9 +227,21 @@ describe(dbName("querysets"), () => {
     await expect(p.save({ updateFields: ["label"] })).rejects.toThrow(new InvalidOperation("Cannot force an update in save() with no primary key."));
     await expect(new Plain({ id: 424242, label: "x" }).save({ forceUpdate: true }))
       .rejects.toThrow(new InvalidOperation("Forced update did not affect any rows."));
+    await expect(new Plain({ id: 424242, label: "x" }).save({ updateFields: ["label"] }))
+      .rejects.toThrow(new InvalidOperation("Save with update_fields did not affect any rows."));
     await expect(new Plain({ label: "x" }).save({ forceInsert: true, forceUpdate: true }))
       .rejects.toThrow(new InvalidOperation("Cannot force both insert and updating in model saving."));
     expect(await Plain.objects.count()).toBe(count);
+  });
+
+  it("save() with a primary key no row has inserts the row, the key as the field stores it", async () => {
+    const p = new Plain({ id: "434343" as never, label: "explicit" });
+    await p.save();
+    expect((await Plain.objects.get({ pk: 434343 })).label).toBe("explicit");
+    p.label = "again";
+    await p.save();
+    expect(await Plain.objects.filter({ pk: 434343 }).values("label")).toEqual([{ label: "again" }]);
+    await Plain.objects.filter({ pk: 434343 }).delete();
   });
 
   it("save({ updateFields }) writes only those fields", async () => {
