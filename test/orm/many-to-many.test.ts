@@ -207,4 +207,20 @@ describe(dbName("many-to-many"), () => {
     expect(await a1.publications.count()).toBe(0);
     expect(await Article.objects.filter({ pk__in: [a1.id, a2.id] }).count()).toBe(2);
   });
+  it("getOrCreate and updateOrCreate look within the linked objects and link what they create", async () => {
+    const article = await Article.objects.create({ headline: "Linking" });
+    const outside = await Publication.objects.create({ title: "Outside" });
+    const [made, created] = await article.publications.getOrCreate({ title: "Outside" });
+    // Not linked yet, so not found within the set: a second "Outside" is made and linked.
+    expect(created).toBe(true);
+    expect(made.id).not.toBe(outside.id);
+    const [again, createdAgain] = await article.publications.getOrCreate({ title: "Outside" });
+    expect([again.id, createdAgain]).toEqual([made.id, false]);
+    const [updated, createdByUpdate] = await article.publications.updateOrCreate({ title: "Upd" }, { title: "Upd" });
+    expect(createdByUpdate).toBe(true);
+    const [same, createdTwice] = await article.publications.updateOrCreate({ title: "Upd" }, { title: "Upd2" });
+    expect([same.id, same.title, createdTwice]).toEqual([updated.id, "Upd2", false]);
+    expect(names(await article.publications.all())).toEqual(["Outside", "Upd2"]);
+    await expect(new Article({ headline: "unsaved" }).publications.getOrCreate({ title: "x" })).rejects.toBeInstanceOf(InvalidOperation);
+  });
 });
