@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, Model,
+  captureQueries, CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, Model,
   type Manager, type ManyRelatedManager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -222,5 +222,13 @@ describe(dbName("many-to-many"), () => {
     expect([same.id, same.title, createdTwice]).toEqual([updated.id, "Upd2", false]);
     expect(names(await article.publications.all())).toEqual(["Outside", "Upd2"]);
     await expect(new Article({ headline: "unsaved" }).publications.getOrCreate({ title: "x" })).rejects.toBeInstanceOf(InvalidOperation);
+  });
+  it("add() of several objects inserts the missing links in one statement", async () => {
+    const article = await Article.objects.create({ headline: "Batch" });
+    const [p1, p2, p3] = await Promise.all(["B1", "B2", "B3"].map((title) => Publication.objects.create({ title })));
+    await article.publications.add(p1!);
+    const { queries } = await captureQueries(() => article.publications.add(p1!, p2!, p3!));
+    expect(queries.filter((q) => /^\s*INSERT/i.test(q.sql))).toHaveLength(1);
+    expect(names(await article.publications.all())).toEqual(["B1", "B2", "B3"]);
   });
 });

@@ -91,13 +91,13 @@ export class ManyRelatedManager<T> extends Manager<T> {
     }, { using: this.alias });
   }
 
+  /** Insert the through rows `key` → each of `keys` that are missing, in one statement. */
   private async link(from: ForeignKeyDef, to: ForeignKeyDef, key: unknown, keys: unknown[]): Promise<void> {
     const existing = new Set((await this.throughObjects().filter({ [from.attname]: key, [`${to.attname}__in`]: keys }) as Record<string, unknown>[])
       .map((row) => row[to.attname]));
-    for (const other of keys) {
-      if (existing.has(other)) continue;
-      await this.throughObjects().create({ [from.attname]: key, [to.attname]: other });
-    }
+    const missing = keys.filter((other) => !existing.has(other));
+    if (!missing.length) return;
+    await this.throughObjects().bulkCreate(missing.map((other) => new this.through.model({ [from.attname]: key, [to.attname]: other })));
   }
 
   /** Unlink objects (or keys). */
