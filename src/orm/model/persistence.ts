@@ -9,7 +9,7 @@ import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { compileInsert, compileUpdate } from "../sql/write.js";
 import { Expression } from "../expressions/expression.js";
 import type { Options } from "./options.js";
-import { cacheDelete, cacheGet, cacheHas, stateOf } from "./state.js";
+import { cacheDelete, cacheGet, stateOf } from "./state.js";
 import { loadRows } from "../query/load.js";
 import { Query } from "../query/query.js";
 import { compileSelect } from "../sql/compiler.js";
@@ -36,8 +36,8 @@ export function isAutoPk(options: Options): boolean {
  */
 export function prepareRelatedFields(instance: Instance, options: Options, operation = "save()"): void {
   for (const field of options.fields) {
-    if (!(field instanceof ForeignKeyDef) || !cacheHas(instance, field.name)) continue;
-    const related = cacheGet(instance, field.name) as Instance | null;
+    if (!(field instanceof ForeignKeyDef)) continue;
+    const related = cacheGet(instance, field.name) as Instance | null | undefined;
     if (!related) continue;
     const key = related[field.requireResolved().targetField.attname];
     if (key === null || key === undefined) {
