@@ -178,7 +178,7 @@ describe(dbName("querysets"), () => {
     expect(await Player.objects.filter({ name__startswith: "G", team__isnull: true }).count()).toBe(2);
     expect(await Player.objects.filter({ name__startswith: "G" }).delete()).toEqual([2, { "qs.Player": 2 }]);
     expect(await Team.objects.filter({ name: "Green" }).delete()).toEqual([1, { "qs.Team": 1 }]);
-    expect(() => Player.objects.update({ nope: 1 })).rejects.toBeInstanceOf(FieldError);
+    await expect(Player.objects.update({ nope: 1 })).rejects.toBeInstanceOf(FieldError);
     await expect(Team.objects.create({ name: "Red", rank: 9 })).rejects.toBeInstanceOf(IntegrityError);
     await expect(Team.objects.filter({ name: "Blue" }).update({ name: "Red" })).rejects.toBeInstanceOf(IntegrityError);
     expect(await Team.objects.filter({ name: "Blue" }).count()).toBe(1);
