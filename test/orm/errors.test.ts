@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   apps, BooleanField, CASCADE, CharField, DatabaseError, DateField, DateTimeField, DecimalField, FieldError, ForeignKey,
-  ImproperlyConfigured, IntegerField, IntegrityError, InvalidOperation, JSONField, Model, SET_DEFAULT, SET_NULL, UUIDField, ValidationError,
+  ImproperlyConfigured, IntegerField, IntegrityError, InvalidOperation, JSONField, ManyToManyField, Model, SET_DEFAULT, SET_NULL, UUIDField,
+  ValidationError,
   createTables, type Manager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -168,5 +169,38 @@ describe(dbName("bad input gives typed errors and changes nothing"), () => {
 
   it("a relation whose target never appears fails when used, naming it", () => {
     expect(() => Dangling.objects.filter({ target: 1 })).toThrow(/'errs\.NeverDefined'/);
+  });
+});
+
+describe("declaration and resolution mistakes name the problem", () => {
+  it("a foreign key without onDelete, or a field hiding a model method, is refused at declaration", () => {
+    expect(() => ForeignKey(() => Owner, {} as never)).toThrow(ImproperlyConfigured);
+    expect(() => ForeignKey(() => Owner, {} as never)).toThrow(/ForeignKey needs onDelete/);
+    expect(() => Model("errs", { save: CharField({ maxLength: 5 }) }))
+      .toThrow(new ImproperlyConfigured("Field name 'save' would hide the model method save(); choose another name."));
+  });
+
+  it("a model class needs a name, a relation thunk must give a model class", () => {
+    expect(() => (class extends Model("errs", { n: IntegerField() }) {}).meta).toThrow(/A model needs a name/);
+    class BadTarget extends Model("errs", { t: ForeignKey(() => 42 as never, { onDelete: CASCADE }) }) {}
+    expect(() => BadTarget.meta).toThrow(new ImproperlyConfigured("The relation target of errs.BadTarget must return a model class."));
+  });
+
+  it("apps.getModel() of an unknown label lists what exists", () => {
+    expect(() => apps.getModel("errs.Nope")).toThrow(/^No installed model 'errs\.Nope'\. Known: .*errs\.Owner/);
+  });
+
+  it("a many-to-many to a model that never appears fails when used", () => {
+    class Tagged extends Model("errs", { tags: ManyToManyField("errs.NoSuchTag") }) {}
+    expect(() => Tagged.objects.filter({ tags: 1 })).toThrow(new InvalidOperation("Related model of Tagged.tags cannot be resolved."));
+  });
+
+  it("a through model without a key to each side is refused", () => {
+    class Club extends Model("errs", { title: CharField({ maxLength: 5 }) }) {}
+    class HalfLink extends Model("errs", { club: ForeignKey(() => Club, { onDelete: CASCADE }) }) {}
+    class Member extends Model("errs", { clubs: ManyToManyField(() => Club, { through: () => HalfLink }) }) {}
+    expect(() => Member.meta).toThrow(
+      new ImproperlyConfigured("The through model errs.HalfLink of Member.clubs needs foreign keys to Member and Club."),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  Abs, Case, Cast, Greatest, Least, CharField, FloatField, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Length, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
+  Abs, Case, Cast, ExtractHour, Greatest, Lag, Sum, TruncDate, Least, CharField, FloatField, captureQueries, Coalesce, Concat, Count, Exists, F, FieldError, Length, Lower, LTrim, Now, OuterRef, Q, Replace, RTrim, Subquery, Substr, Trim, Upper, Value, When,
 } from "torest";
 import { Author, Choice, day, models, Question } from "./fixtures/polls.js";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -219,5 +219,23 @@ describe(dbName("subqueries"), () => {
 
   it("an OuterRef outside a subquery is an error", async () => {
     await expect(Choice.objects.filter({ question: OuterRef("pk") }).fetch()).rejects.toThrow(/outer query/);
+  });
+});
+
+describe("expressions refuse what cannot be computed", () => {
+  it("too few arguments, a negative window offset", () => {
+    expect(() => Concat("name")).toThrow(new TypeError("Concat must take at least two expressions"));
+    expect(() => Coalesce("name")).toThrow(new TypeError("Coalesce must take at least two expressions"));
+    expect(() => Least("votes")).toThrow("Least must take at least two expressions");
+    expect(() => Lag("votes", -1)).toThrow(new TypeError("The offset must be a non-negative integer."));
+  });
+
+  it("date functions on the wrong kind of field, an aggregate of an aggregate, a subquery of two columns", () => {
+    expect(() => Question.objects.annotate({ d: TruncDate("question_text") })).toThrow(new FieldError("TruncDate input expression must be a DateTimeField."));
+    expect(() => Question.objects.annotate({ h: ExtractHour(TruncDate("pub_date")) }))
+      .toThrow(new FieldError("Cannot extract time component 'hour' from DateField."));
+    expect(() => Question.objects.annotate({ s: Sum(Count("choices")) })).toThrow(new FieldError("Cannot compute SUM('expression'): it is an aggregate"));
+    expect(() => Question.objects.annotate({ s: Subquery(Choice.objects.values("id", "votes")) }))
+      .toThrow(new FieldError("Subquery returns more than 1 column; use values() with one field."));
   });
 });

@@ -4,7 +4,8 @@ import {
   EmailField, FloatField, IntegerField, IntegrityError, JSONField, Model, PositiveIntegerField, PreciseDate,
   SlugField, SmallIntegerField, TextField, URLField, UUIDField, getBackend,
 } from "torest";
-import { dbName, TEST_DB, useTestDatabase } from "../support/db.js";
+import { dbName, useTestDatabase } from "../support/db.js";
+import { indexNames } from "./fixtures/index-names.js";
 
 /** One of every field kind the issue lists. */
 class Everything extends Model("fields", {
@@ -267,13 +268,7 @@ describe(dbName("field options"), () => {
   });
 
   it("SlugField is indexed by default", async () => {
-    const backend = getBackend();
-    const sql = {
-      sqlite: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
-      postgres: "SELECT indexname FROM pg_indexes WHERE tablename = $1",
-      mysql: "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?",
-    }[TEST_DB];
-    const indexes = (await backend.query(sql, ["fields_everything"])).map((r) => String(r[0]));
+    const indexes = await indexNames("fields_everything");
     expect(indexes.some((name) => name.includes("slug"))).toBe(true);
     expect(indexes.some((name) => name.includes("email"))).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, Model,
+  captureQueries, CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, Model,
   type Manager, type ManyRelatedManager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -206,5 +206,29 @@ describe(dbName("many-to-many"), () => {
     expect(await p.delete()).toEqual([3, { "m2m.Article_publications": 2, "m2m.Publication": 1 }]);
     expect(await a1.publications.count()).toBe(0);
     expect(await Article.objects.filter({ pk__in: [a1.id, a2.id] }).count()).toBe(2);
+  });
+  it("getOrCreate and updateOrCreate look within the linked objects and link what they create", async () => {
+    const article = await Article.objects.create({ headline: "Linking" });
+    const outside = await Publication.objects.create({ title: "Outside" });
+    const [made, created] = await article.publications.getOrCreate({ title: "Outside" });
+    // Not linked yet, so not found within the set: a second "Outside" is made and linked.
+    expect(created).toBe(true);
+    expect(made.id).not.toBe(outside.id);
+    const [again, createdAgain] = await article.publications.getOrCreate({ title: "Outside" });
+    expect([again.id, createdAgain]).toEqual([made.id, false]);
+    const [updated, createdByUpdate] = await article.publications.updateOrCreate({ title: "Upd" }, { title: "Upd" });
+    expect(createdByUpdate).toBe(true);
+    const [same, createdTwice] = await article.publications.updateOrCreate({ title: "Upd" }, { title: "Upd2" });
+    expect([same.id, same.title, createdTwice]).toEqual([updated.id, "Upd2", false]);
+    expect(names(await article.publications.all())).toEqual(["Outside", "Upd2"]);
+    await expect(new Article({ headline: "unsaved" }).publications.getOrCreate({ title: "x" })).rejects.toBeInstanceOf(InvalidOperation);
+  });
+  it("add() of several objects inserts the missing links in one statement", async () => {
+    const article = await Article.objects.create({ headline: "Batch" });
+    const [p1, p2, p3] = await Promise.all(["B1", "B2", "B3"].map((title) => Publication.objects.create({ title })));
+    await article.publications.add(p1!);
+    const { queries } = await captureQueries(() => article.publications.add(p1!, p2!, p3!));
+    expect(queries.filter((q) => /^\s*INSERT/i.test(q.sql))).toHaveLength(1);
+    expect(names(await article.publications.all())).toEqual(["B1", "B2", "B3"]);
   });
 });

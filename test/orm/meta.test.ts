@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CharField, getBackend, IntegerField, IntegrityError, Model, type Manager } from "torest";
-import { dbName, TEST_DB, useTestDatabase } from "../support/db.js";
+import { dbName, useTestDatabase } from "../support/db.js";
+import { indexNames } from "./fixtures/index-names.js";
 
 class CustomTable extends Model("meta", {
   name: CharField({ maxLength: 20 }),
@@ -31,17 +32,6 @@ class Bare extends Model("meta", {}) {
 }
 
 useTestDatabase([CustomTable, Ranked, CamelCaseThing, Bare]);
-
-/** Index names on a table, per backend's catalog. */
-async function indexNames(table: string): Promise<string[]> {
-  const backend = getBackend();
-  const sql = {
-    sqlite: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
-    postgres: "SELECT indexname FROM pg_indexes WHERE tablename = $1",
-    mysql: "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?",
-  }[TEST_DB];
-  return (await backend.query(sql, [table])).map((r) => String(r[0]));
-}
 
 describe(dbName("Meta options"), () => {
   it("dbTable names the table; default is <app>_<model lower-case>", async () => {

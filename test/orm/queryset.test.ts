@@ -178,7 +178,7 @@ describe(dbName("querysets"), () => {
     expect(await Player.objects.filter({ name__startswith: "G", team__isnull: true }).count()).toBe(2);
     expect(await Player.objects.filter({ name__startswith: "G" }).delete()).toEqual([2, { "qs.Player": 2 }]);
     expect(await Team.objects.filter({ name: "Green" }).delete()).toEqual([1, { "qs.Team": 1 }]);
-    expect(() => Player.objects.update({ nope: 1 })).rejects.toBeInstanceOf(FieldError);
+    await expect(Player.objects.update({ nope: 1 })).rejects.toBeInstanceOf(FieldError);
     await expect(Team.objects.create({ name: "Red", rank: 9 })).rejects.toBeInstanceOf(IntegrityError);
     await expect(Team.objects.filter({ name: "Blue" }).update({ name: "Red" })).rejects.toBeInstanceOf(IntegrityError);
     expect(await Team.objects.filter({ name: "Blue" }).count()).toBe(1);
@@ -227,9 +227,21 @@ describe(dbName("querysets"), () => {
     await expect(p.save({ updateFields: ["label"] })).rejects.toThrow(new InvalidOperation("Cannot force an update in save() with no primary key."));
     await expect(new Plain({ id: 424242, label: "x" }).save({ forceUpdate: true }))
       .rejects.toThrow(new InvalidOperation("Forced update did not affect any rows."));
+    await expect(new Plain({ id: 424242, label: "x" }).save({ updateFields: ["label"] }))
+      .rejects.toThrow(new InvalidOperation("Save with update_fields did not affect any rows."));
     await expect(new Plain({ label: "x" }).save({ forceInsert: true, forceUpdate: true }))
       .rejects.toThrow(new InvalidOperation("Cannot force both insert and updating in model saving."));
     expect(await Plain.objects.count()).toBe(count);
+  });
+
+  it("save() with a primary key no row has inserts the row, the key as the field stores it", async () => {
+    const p = new Plain({ id: "434343" as never, label: "explicit" });
+    await p.save();
+    expect((await Plain.objects.get({ pk: 434343 })).label).toBe("explicit");
+    p.label = "again";
+    await p.save();
+    expect(await Plain.objects.filter({ pk: 434343 }).values("label")).toEqual([{ label: "again" }]);
+    await Plain.objects.filter({ pk: 434343 }).delete();
   });
 
   it("save({ updateFields }) writes only those fields", async () => {

@@ -239,9 +239,12 @@ describe(dbName("reverse foreign key managers"), () => {
       .rejects.toThrow(new InvalidOperation("<Article: U> instance isn't saved. Use bulk=False or save the object first."));
     await expect(r.article_set.add(r as never))
       .rejects.toThrow(new InvalidOperation("'Article' instance expected, got <Reporter: Set Ter>"));
+    await expect(r.article_set.remove(r as never))
+      .rejects.toThrow(new InvalidOperation("'Article' instance expected, got <Reporter: Set Ter>"));
     const req = await Required.objects.create({ reporter: r });
     const manager = (r as unknown as { required_set: RelatedManager<Required> }).required_set;
     await expect(manager.remove(req)).rejects.toBeInstanceOf(InvalidOperation);
+    await expect(manager.remove(req)).rejects.toThrow("Required.reporter cannot be null: remove() and clear() need null=True.");
     await expect(manager.clear()).rejects.toBeInstanceOf(InvalidOperation);
     expect(await manager.count()).toBe(1);
     // With a non-null key, set() only adds (as Django): the others keep pointing here.

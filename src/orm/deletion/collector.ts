@@ -50,11 +50,7 @@ export class Collector {
     if (!seen) this.data.set(options, (seen = new Map()));
     const added = objects.filter((o) => !seen!.has(o[options.pk.attname]));
     for (const o of added) seen.set(o[options.pk.attname], o);
-    if (source) {
-      let deps = this.dependencies.get(source);
-      if (!deps) this.dependencies.set(source, (deps = new Set()));
-      deps.add(options);
-    }
+    if (source) this.addDependency(source, options);
     if (!added.length) return;
     apps.resolvePending();
     for (const relation of options.relatedObjects) {
@@ -75,9 +71,7 @@ export class Collector {
           this.restrictedBy.push({ field, objects: related });
           // If a cascade collects them after all, they must go first: databases without
           // deferrable foreign keys check each DELETE (Django's RESTRICT adds this dependency too).
-          let deps = this.dependencies.get(options);
-          if (!deps) this.dependencies.set(options, (deps = new Set()));
-          deps.add(field.model);
+          this.addDependency(options, field.model);
           break;
         }
         case "SET_NULL":
@@ -94,6 +88,13 @@ export class Collector {
         }
       }
     }
+  }
+
+  /** Rows of `first` must be deleted before those of `model`. */
+  private addDependency(model: Options, first: Options): void {
+    let deps = this.dependencies.get(model);
+    if (!deps) this.dependencies.set(model, (deps = new Set()));
+    deps.add(first);
   }
 
   private async relatedObjects(field: ForeignKeyDef, keys: unknown[]): Promise<Instance[]> {

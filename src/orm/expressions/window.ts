@@ -3,7 +3,7 @@ import type { OrderTerm } from "../query/query.js";
 import { resolveOrdering } from "../query/ordering.js";
 import { Expression, type OrderBy, type ResolveContext } from "./expression.js";
 import { argExpression, Func, type Arg } from "./functions.js";
-import type { SqlExpr } from "./sql-expr.js";
+import { sqlExpr, type SqlExpr } from "./sql-expr.js";
 
 export interface WindowOptions {
   /** Rows are numbered / aggregated within each group of these values. */
@@ -76,6 +76,6 @@ class ValueInt extends Expression<number> {
 
   resolve(): SqlExpr {
     const value = this.value;
-    return { kind: "expr", field: null, aggregate: false, sql: () => String(value), children: () => [] };
+    return sqlExpr(null, () => String(value));
   }
 }

@@ -12,25 +12,48 @@ const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DATETIME_SHAPE_RE = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:[.,]\d{1,9})?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
+ * What DateField and DateTimeField share: `autoNow` / `autoNowAdd` (which make the field
+ * non-editable and blank) set the value to `now()` on save.
+ */
+abstract class AutoNowField<T, Null extends boolean, Pk extends boolean> extends Field<T, Null, Pk> {
+  readonly autoNow: boolean;
+  readonly autoNowAdd: boolean;
+
+  constructor(options: DateFieldOptions<unknown>, messages: Record<string, string>) {
+    const auto = Boolean(options.autoNow || options.autoNowAdd);
+    super({ ...(options as FieldOptions<T>), ...(auto ? { editable: false, blank: true } : {}) }, {
+      invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
+      ...messages,
+    });
+    this.autoNow = options.autoNow ?? false;
+    this.autoNowAdd = options.autoNowAdd ?? false;
+  }
+
+  /** The current moment as the field holds it. */
+  protected abstract now(): T;
+
+  override preSave(instance: Record<string, unknown>, adding: boolean): unknown {
+    if (this.autoNow || (this.autoNowAdd && adding)) instance[this.attname] = this.now();
+    return instance[this.attname];
+  }
+}
+
+/**
  * A calendar date, held as `"YYYY-MM-DD"`: JS has no date-only type and a Date would shift with
  * the local time zone. Dates are accepted on input (their UTC date is taken).
  */
-export class DateFieldDef<Null extends boolean = boolean, Pk extends boolean = boolean> extends Field<string, Null, Pk> {
+export class DateFieldDef<Null extends boolean = boolean, Pk extends boolean = boolean> extends AutoNowField<string, Null, Pk> {
   /** Type-level marker: constructor data may give a Date (its UTC date is taken). */
   declare readonly __dateInput: true;
   readonly internalType = "DateField" as const;
   readonly kind = "DateField";
-  readonly autoNow: boolean;
-  readonly autoNowAdd: boolean;
 
   constructor(options: DateFieldOptions<string | Date> = {}) {
-    const auto = Boolean(options.autoNow || options.autoNowAdd);
-    super({ ...(options as FieldOptions<string>), ...(auto ? { editable: false, blank: true } : {}) }, {
-      invalid: "“%(value)s” value has an invalid date format. It must be in YYYY-MM-DD format.",
-      invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
-    });
-    this.autoNow = options.autoNow ?? false;
-    this.autoNowAdd = options.autoNowAdd ?? false;
+    super(options, { invalid: "“%(value)s” value has an invalid date format. It must be in YYYY-MM-DD format." });
+  }
+
+  protected now(): string {
+    return formatDate(new Date());
   }
 
   override toJs(value: unknown): string | null {
@@ -48,29 +71,22 @@ export class DateFieldDef<Null extends boolean = boolean, Pk extends boolean = b
     if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw this.error("invalid_date", { value: text });
     return formatDate(check);
   }
-
-  override preSave(instance: Record<string, unknown>, adding: boolean): unknown {
-    if (this.autoNow || (this.autoNowAdd && adding)) instance[this.attname] = formatDate(new Date());
-    return instance[this.attname];
-  }
 }
 
 /** A moment in time, held as a Date in UTC (read back with microseconds, see PreciseDate). */
-export class DateTimeFieldDef<Null extends boolean = boolean, Pk extends boolean = boolean> extends Field<Date, Null, Pk> {
+export class DateTimeFieldDef<Null extends boolean = boolean, Pk extends boolean = boolean> extends AutoNowField<Date, Null, Pk> {
   readonly internalType = "DateTimeField" as const;
   readonly kind = "DateTimeField";
-  readonly autoNow: boolean;
-  readonly autoNowAdd: boolean;
 
   constructor(options: DateFieldOptions<Date> = {}) {
-    const auto = Boolean(options.autoNow || options.autoNowAdd);
-    super({ ...options, ...(auto ? { editable: false, blank: true } : {}) }, {
+    super(options, {
       invalid: "“%(value)s” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.",
-      invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
       invalid_datetime: "“%(value)s” value has the correct format (YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ]) but it is an invalid date/time.",
     });
-    this.autoNow = options.autoNow ?? false;
-    this.autoNowAdd = options.autoNowAdd ?? false;
+  }
+
+  protected now(): Date {
+    return new Date();
   }
 
   override toJs(value: unknown): Date | null {
@@ -87,11 +103,6 @@ export class DateTimeFieldDef<Null extends boolean = boolean, Pk extends boolean
       throw this.error(code, { value: String(value) });
     }
     return parsed;
-  }
-
-  override preSave(instance: Record<string, unknown>, adding: boolean): unknown {
-    if (this.autoNow || (this.autoNowAdd && adding)) instance[this.attname] = new Date();
-    return instance[this.attname];
   }
 }
 

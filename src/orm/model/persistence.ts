@@ -1,4 +1,6 @@
 import { getBackend } from "../../db/connection.js";
+import type { Executor } from "../../db/backend.js";
+import type { Operations } from "../../db/operations.js";
 import { executorFor } from "../../db/transaction.js";
 import { InvalidOperation, ValidationError } from "../errors.js";
 import { IntegerFieldDef } from "../fields/numeric.js";
@@ -7,7 +9,7 @@ import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { compileInsert, compileUpdate } from "../sql/write.js";
 import { Expression } from "../expressions/expression.js";
 import type { Options } from "./options.js";
-import { cacheGet, cacheHas, stateOf } from "./state.js";
+import { cacheDelete, cacheGet, stateOf } from "./state.js";
 import { loadRows } from "../query/load.js";
 import { Query } from "../query/query.js";
 import { compileSelect } from "../sql/compiler.js";
@@ -29,20 +31,19 @@ export function isAutoPk(options: Options): boolean {
 
 /**
  * Django's `_prepare_related_fields_for_save`: refuse unsaved related objects (which would be
- * lost) and pick up keys of objects saved after they were assigned.
+ * lost) and pick up keys of objects saved after they were assigned. `operation` names the
+ * caller in the error (`save()`, `bulkCreate()`).
  */
-function prepareRelatedFields(instance: Instance, options: Options): void {
+export function prepareRelatedFields(instance: Instance, options: Options, operation = "save()"): void {
   for (const field of options.fields) {
-    if (!(field instanceof ForeignKeyDef) || !cacheHas(instance, field.name)) continue;
-    const related = cacheGet(instance, field.name) as Instance | null;
+    if (!(field instanceof ForeignKeyDef)) continue;
+    const related = cacheGet(instance, field.name) as Instance | null | undefined;
     if (!related) continue;
     const key = related[field.requireResolved().targetField.attname];
     if (key === null || key === undefined) {
-      throw new InvalidOperation(`save() prohibited to prevent data loss due to unsaved related object '${field.name}'.`);
+      throw new InvalidOperation(`${operation} prohibited to prevent data loss due to unsaved related object '${field.name}'.`);
     }
-    if (instance[field.attname] === null || instance[field.attname] === undefined || instance[field.attname] !== key) {
-      instance[field.attname] = key;
-    }
+    instance[field.attname] = key;
   }
 }
 
@@ -80,14 +81,9 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const tryUpdate = pkValue !== null && pkValue !== undefined && !save.forceInsert &&
     !(state.adding && options.pk.hasDefault() && !save.forceUpdate);
   if (tryUpdate) {
-    const where = { field: options.pk, value: pkValue };
-    // `choice.votes = F("votes").add(1)`: the database computes the new value (no lost update).
-    const resolved = values.map(([f, v]) => [f, v instanceof Expression
-      ? v.resolve({ query: Query.forModel(options), filterCall: -1, reuse: false, allowJoins: false }) : v] as const);
-    const statement = compileUpdate(options, resolved, where, backend.ops);
     const updated = values.length === 0
       ? (await executor.query(...countPk(options, pkValue, backend))).length
-      : (await executor.execute(statement.sql, statement.params)).rowCount;
+      : await updateRow(options, values, pkValue, backend.ops, executor);
     if (updated > 0 || save.forceUpdate || save.updateFields) {
       if (updated === 0) throw new InvalidOperation(save.updateFields ? "Save with update_fields did not affect any rows." : "Forced update did not affect any rows.");
       state.adding = false;
@@ -97,8 +93,10 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   }
   if (save.updateFields || save.forceUpdate) throw new InvalidOperation("Cannot force an update in save() with no primary key.");
   const auto = isAutoPk(options) && (pkValue === null || pkValue === undefined);
-  const insertFields = auto ? fields : [options.pk, ...fields.filter((f) => f !== options.pk)];
-  const insertValues = insertFields.map((f) => prepForSave(f, f === options.pk ? pkValue : instance[f.attname]));
+  // `fields` leaves the primary key out here (no updateFields): its values are the ones prepared above.
+  const prepared = values.map(([, v]) => v);
+  const insertFields = auto ? fields : [options.pk, ...fields];
+  const insertValues = auto ? prepared : [prepForSave(options.pk, pkValue), ...prepared];
   const expression = insertValues.find((v) => v instanceof Expression);
   if (expression) throw new InvalidOperation(`Failed to insert expression "${expression.constructor.name}" on ${options.label}. F() expressions can only be used to update, not to insert.`);
   const statement = compileInsert(options, insertFields, [insertValues], backend, auto);
@@ -109,6 +107,15 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   }
   state.adding = false;
   state.db = alias;
+}
+
+/** UPDATE the row with primary key `pkValue`; returns how many rows matched. */
+async function updateRow(options: Options, values: readonly (readonly [Field, unknown])[], pkValue: unknown, ops: Operations, executor: Executor): Promise<number> {
+  // `choice.votes = F("votes").add(1)`: the database computes the new value (no lost update).
+  const resolved = values.map(([f, v]) => [f, v instanceof Expression
+    ? v.resolve({ query: Query.forModel(options), filterCall: -1, reuse: false, allowJoins: false }) : v] as const);
+  const statement = compileUpdate(options, resolved, { field: options.pk, value: pkValue }, ops);
+  return (await executor.execute(statement.sql, statement.params)).rowCount;
 }
 
 function countPk(options: Options, pkValue: unknown, backend: ReturnType<typeof getBackend>): [string, unknown[]] {
@@ -131,8 +138,7 @@ export async function refreshFromDb(instance: Instance, options: Options, refres
   for (const field of options.fields) {
     if (names && !names.has(field.name) && !names.has(field.attname)) continue;
     instance[field.attname] = fresh[field.attname];
+    cacheDelete(instance, field.name);
   }
-  const cache = stateOf(instance).cache;
-  if (cache) for (const field of options.fields) if (!names || names.has(field.name) || names.has(field.attname)) delete cache[field.name];
 }
 

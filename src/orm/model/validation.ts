@@ -25,8 +25,8 @@ function capitalize(text: string): string {
 export async function fullClean(instance: Instance, options: Options, clean: CleanOptions): Promise<void> {
   const exclude = new Set(clean.exclude ?? []);
   const errors: Record<string, ValidationMessage[]> = {};
-  const add = (name: string, error: ValidationError) => {
-    (errors[name] ??= []).push(...error.errorList);
+  const add = (name: string, messages: ValidationMessage[]) => {
+    (errors[name] ??= []).push(...messages);
   };
   for (const field of options.fields) {
     if (exclude.has(field.name)) continue;
@@ -37,7 +37,7 @@ export async function fullClean(instance: Instance, options: Options, clean: Cle
       instance[field.attname] = field.clean(raw);
       if (field instanceof ForeignKeyDef && instance[field.attname] !== null) await checkRelatedExists(instance, field);
     } catch (error) {
-      if (error instanceof ValidationError) add(field.name, error);
+      if (error instanceof ValidationError) add(field.name, error.errorList);
       else throw error;
     }
   }
@@ -45,13 +45,11 @@ export async function fullClean(instance: Instance, options: Options, clean: Cle
     await instance.clean();
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    if (error.errorDict) for (const [name, list] of Object.entries(error.errorDict)) (errors[name] ??= []).push(...list);
-    else add("__all__", error);
+    if (error.errorDict) for (const [name, list] of Object.entries(error.errorDict)) add(name, list);
+    else add("__all__", error.errorList);
   }
   if (clean.validateUnique !== false) {
-    for (const [name, message] of await uniqueErrors(instance, options, exclude, errors)) {
-      (errors[name] ??= []).push(message);
-    }
+    for (const [name, message] of await uniqueErrors(instance, options, exclude, errors)) add(name, [message]);
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }

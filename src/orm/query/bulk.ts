@@ -4,8 +4,8 @@ import { FieldError, InvalidOperation } from "../errors.js";
 import { Expression } from "../expressions/expression.js";
 import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
-import { isAutoPk } from "../model/persistence.js";
-import { cacheGet, cacheHas, stateOf } from "../model/state.js";
+import { isAutoPk, prepareRelatedFields } from "../model/persistence.js";
+import { stateOf } from "../model/state.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { SqlCompiler } from "../sql/compiler.js";
 import { compileInsert } from "../sql/write.js";
@@ -67,20 +67,6 @@ function castType(backend: ReturnType<typeof getBackend>, field: Field): string 
   });
 }
 
-/** Pick up keys of related objects saved after assignment; refuse unsaved ones (as `save()`). */
-function prepareRelated(instance: Instance, options: Options): void {
-  for (const field of options.fields) {
-    if (!(field instanceof ForeignKeyDef) || !cacheHas(instance, field.name)) continue;
-    const related = cacheGet(instance, field.name) as Instance | null;
-    if (!related) continue;
-    const key = related[field.requireResolved().targetField.attname];
-    if (key === null || key === undefined) {
-      throw new InvalidOperation(`bulkCreate() prohibited to prevent data loss due to unsaved related object '${field.name}'.`);
-    }
-    instance[field.attname] = key;
-  }
-}
-
 /**
  * Insert many objects in few statements (Django's `bulk_create`). Generated primary keys are
  * set on the objects where the backend returns them (`features.supportsReturning`).
@@ -95,7 +81,7 @@ export async function bulkCreate<T>(options: Options, objects: T[], alias: strin
   const upsert = upsertColumns(options, opts, backend);
   for (const instance of instances) {
     if (!(instance instanceof options.model)) throw new InvalidOperation(`'${options.objectName}' instance expected, got ${String(instance)}`);
-    prepareRelated(instance, options);
+    prepareRelatedFields(instance, options, "bulkCreate()");
   }
   const pk = options.pk;
   const withPk = instances.filter((i) => i[pk.attname] !== null && i[pk.attname] !== undefined);
@@ -152,7 +138,7 @@ export async function bulkUpdate<T>(options: Options, objects: T[], fieldNames: 
     if (instance[options.pk.attname] === null || instance[options.pk.attname] === undefined) {
       throw new InvalidOperation("All bulkUpdate() objects must have a primary key set.");
     }
-    prepareRelated(instance, options);
+    prepareRelatedFields(instance, options, "bulkCreate()");
   }
   const backend = getBackend(alias);
   const { ops } = backend;

@@ -1,4 +1,4 @@
-import { cacheGet, cacheHas } from "../model/state.js";
+import { cacheGet } from "../model/state.js";
 
 /**
  * The related object behind an accessor if it is already loaded (awaited before, assigned, or
@@ -10,5 +10,5 @@ import { cacheGet, cacheHas } from "../model/state.js";
  * ```
  */
 export function loaded<T = unknown>(instance: object, accessor: string): T | null | undefined {
-  return cacheHas(instance, accessor) ? (cacheGet(instance, accessor) as T | null) : undefined;
+  return cacheGet(instance, accessor) as T | null | undefined;
 }

@@ -115,11 +115,10 @@ export class ManyToManyFieldDef<M = unknown> {
   private findThroughKeys(): void {
     const keys = this.through.fields.filter((f): f is ForeignKeyDef => f instanceof ForeignKeyDef);
     for (const key of keys) key.requireResolved();
-    const self = this.remote === this.model;
     const toOwner = keys.filter((k) => k.remote === this.model);
-    const toRemote = keys.filter((k) => k.remote === this.remote);
-    const from = self ? toOwner[0] : toOwner[0];
-    const to = self ? toOwner[1] : toRemote[0];
+    const from = toOwner[0];
+    // A relation to "self": the first key to the model is the source, the second the target.
+    const to = this.remote === this.model ? toOwner[1] : keys.find((k) => k.remote === this.remote);
     if (!from || !to) {
       throw new ImproperlyConfigured(
         `The through model ${this.through.label} of ${this.model.objectName}.${this.name} needs foreign keys to ${this.model.objectName} and ${this.remote.objectName}.`,

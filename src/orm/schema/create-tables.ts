@@ -23,7 +23,7 @@ export function tableSpec(options: Options): TableSpec {
   });
   const columnOf = (name: string) => (options.getField(name) as { column: string }).column;
   const indexes = options.fields
-    .filter((f) => (f.dbIndex || (f instanceof ForeignKeyDef && !f.unique)) && !f.unique)
+    .filter((f) => (f.dbIndex || f instanceof ForeignKeyDef) && !f.unique)
     .map((f) => ({ name: `${options.dbTable}_${f.column}_idx`.slice(0, 60), columns: [f.column] }));
   for (const index of options.indexes) {
     const cols = index.fields.map((n) => columnOf(n.replace(/^-/, "")));

@@ -44,10 +44,8 @@ async function loadForward(instance: Instance, field: ForeignKeyDef<any, boolean
 export function assignForward(instance: Instance, field: ForeignKeyDef<any, boolean, boolean>, value: unknown): void {
   const { targetField, remote } = field.requireResolved();
   if (value === null || value === undefined) {
-    if (field.oneToOne && cacheHas(instance, field.name)) {
-      const previous = cacheGet(instance, field.name) as Instance | null;
-      if (previous) cacheSet(previous, field.reverse.accessorName, null);
-    }
+    const previous = field.oneToOne ? cacheGet(instance, field.name) as Instance | null | undefined : null;
+    if (previous) cacheSet(previous, field.reverse.accessorName, null);
     instance[field.attname] = null;
     cacheSet(instance, field.name, null);
     return;

@@ -91,13 +91,13 @@ export class ManyRelatedManager<T> extends Manager<T> {
     }, { using: this.alias });
   }
 
+  /** Insert the through rows `key` → each of `keys` that are missing, in one statement. */
   private async link(from: ForeignKeyDef, to: ForeignKeyDef, key: unknown, keys: unknown[]): Promise<void> {
     const existing = new Set((await this.throughObjects().filter({ [from.attname]: key, [`${to.attname}__in`]: keys }) as Record<string, unknown>[])
       .map((row) => row[to.attname]));
-    for (const other of keys) {
-      if (existing.has(other)) continue;
-      await this.throughObjects().create({ [from.attname]: key, [to.attname]: other });
-    }
+    const missing = keys.filter((other) => !existing.has(other));
+    if (!missing.length) return;
+    await this.throughObjects().bulkCreate(missing.map((other) => new this.through.model({ [from.attname]: key, [to.attname]: other })));
   }
 
   /** Unlink objects (or keys). */
@@ -138,18 +138,18 @@ export class ManyRelatedManager<T> extends Manager<T> {
 
   /** Get within the linked objects, or create one and link it. */
   override async getOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
-    this.forgetPrefetched();
-    return atomic(async () => {
-      const [object, created] = await super.getOrCreate(lookups, defaults);
-      if (created) await this.add(object);
-      return [object, created] as [T, boolean];
-    }, { using: this.alias });
+    return this.linkingCreated(() => super.getOrCreate(lookups, defaults));
   }
 
   override async updateOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    return this.linkingCreated(() => super.updateOrCreate(lookups, defaults));
+  }
+
+  /** Run a get-or-create style call in one transaction, linking the object when it was created. */
+  private async linkingCreated(call: () => Promise<[T, boolean]>): Promise<[T, boolean]> {
     this.forgetPrefetched();
     return atomic(async () => {
-      const [object, created] = await super.updateOrCreate(lookups, defaults);
+      const [object, created] = await call();
       if (created) await this.add(object);
       return [object, created] as [T, boolean];
     }, { using: this.alias });

@@ -77,13 +77,17 @@ export class RelatedManager<T> extends Manager<T> {
     const key = this.key;
     const pk = this.options.pk.attname;
     for (const o of objects as unknown as Instance[]) {
-      if (!(o instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${inspect(o)}`);
+      this.checkInstance(o);
       if (o[pk] === null || o[pk] === undefined) {
         throw new InvalidOperation(`${inspect(o)} instance isn't saved. Use bulk=False or save the object first.`);
       }
     }
     await super.getQueryset().filter({ pk__in: (objects as unknown as Instance[]).map((o) => o[pk]) }).update({ [this.field.name]: key });
     for (const o of objects as unknown as Instance[]) o[this.field.name] = this.instance;
+  }
+
+  private checkInstance(o: unknown): void {
+    if (!(o instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${inspect(o)}`);
   }
 
   private requireNullable(): void {
@@ -99,7 +103,7 @@ export class RelatedManager<T> extends Manager<T> {
     const pk = this.options.pk.attname;
     const key = this.key;
     for (const o of objects as unknown as Instance[]) {
-      if (!(o instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${inspect(o)}`);
+      this.checkInstance(o);
       // Django refuses objects that are not in this set (judged by their key in memory).
       if (o[this.field.attname] !== key) {
         throw new this.field.remote.DoesNotExist(`${inspect(o)} is not related to ${inspect(this.instance)}.`);

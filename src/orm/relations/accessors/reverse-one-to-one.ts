@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { InvalidOperation } from "../../errors.js";
-import { cacheGet, cacheHas, cacheSet, stateOf } from "../../model/state.js";
+import { cacheGet, cacheSet, stateOf } from "../../model/state.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 import type { ReverseRelation } from "../reverse.js";
 
@@ -10,7 +10,7 @@ type Instance = Record<string, unknown>;
 export async function loadReverseOneToOne(instance: Instance, relation: ReverseRelation): Promise<unknown> {
   const field = relation.field as ForeignKeyDef<any, boolean, boolean>;
   const key = instance[field.requireResolved().targetField.attname];
-  let related: unknown = cacheHas(instance, relation.accessorName) ? cacheGet(instance, relation.accessorName) : undefined;
+  let related = cacheGet(instance, relation.accessorName);
   if (related === undefined && key !== null && key !== undefined) {
     related = await relation.relatedModel.model.objects.using(stateOf(instance).db ?? undefined)
       .filter({ [field.name]: key }).first() ?? null;
@@ -28,7 +28,7 @@ export async function loadReverseOneToOne(instance: Instance, relation: ReverseR
 export function assignReverseOneToOne(instance: Instance, relation: ReverseRelation, value: unknown): void {
   const field = relation.field as ForeignKeyDef<any, boolean, boolean>;
   if (value === null || value === undefined) {
-    const previous = cacheHas(instance, relation.accessorName) ? cacheGet(instance, relation.accessorName) as Instance | null : null;
+    const previous = cacheGet(instance, relation.accessorName) as Instance | null | undefined;
     if (previous) {
       previous[field.attname] = null;
       cacheSet(previous, field.name, null);
