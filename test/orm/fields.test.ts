@@ -108,6 +108,24 @@ describe(dbName("fields round-trip"), () => {
     expect(loaded.data).toEqual({ a: [1, 2, { b: null }], c: "d" });
   });
 
+  it("bulkUpdate writes every kind (PostgreSQL casts each CASE to the column type)", async () => {
+    const first = await Everything.objects.create({ char: "a", positive: 1, price: "1.00", day: "2024-01-01", maybe: true });
+    const second = await Everything.objects.create({ char: "b", positive: 2, price: "2.00", day: "2024-01-02", maybe: false });
+    first.positive = 10;
+    second.positive = 20;
+    first.price = "10.50";
+    first.day = "2025-03-04";
+    second.maybe = null;
+    second.uuid = "12345678-1234-5678-1234-567812345678";
+    first.moment = new Date(Date.UTC(2024, 5, 6, 7, 8, 9));
+    const fields = ["positive", "price", "day", "maybe", "uuid", "moment", "small", "ratio", "data"];
+    expect(await Everything.objects.bulkUpdate([first, second], fields)).toBe(2);
+    const [a, b] = await Everything.objects.filter({ pk__in: [first.pk, second.pk] }).orderBy("pk");
+    expect([a!.positive, b!.positive]).toEqual([10, 20]);
+    expect([a!.price, a!.day, b!.maybe, b!.uuid]).toEqual(["10.50", "2025-03-04", null, "12345678-1234-5678-1234-567812345678"]);
+    expect(a!.moment?.toISOString()).toBe("2024-06-06T07:08:09.000Z");
+  });
+
   it("keeps decimals exact, never through a float", async () => {
     const e = await Everything.objects.create({ char: "dec", price: "0.10" });
     await Everything.objects.filter({ pk: e.id }).update({ price: "9999999999.99" });

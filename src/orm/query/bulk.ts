@@ -6,7 +6,6 @@ import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
 import { isAutoPk, prepareRelatedFields } from "../model/persistence.js";
 import { stateOf } from "../model/state.js";
-import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { SqlCompiler } from "../sql/compiler.js";
 import { compileInsert } from "../sql/write.js";
 import { Query } from "./query.js";
@@ -52,18 +51,11 @@ function batchSizeFor(asked: number | undefined, paramsPerRow: number, maxParams
   return Math.max(1, Math.min(asked ?? Infinity, Math.floor(maxParams / Math.max(1, paramsPerRow))));
 }
 
-/** The column type of `field` on this backend, for a CAST. */
+/** The type `field`'s values are cast to on this backend (the table that `Cast()` uses). */
 function castType(backend: ReturnType<typeof getBackend>, field: Field): string {
-  const fk = field instanceof ForeignKeyDef ? field.requireResolved() : null;
-  return backend.schema.columnType({
-    name: field.column,
-    type: field.internalType,
-    maxLength: fk ? fk.targetField.maxLength : field.maxLength,
-    maxDigits: (field as { maxDigits?: number }).maxDigits,
-    decimalPlaces: (field as { decimalPlaces?: number }).decimalPlaces,
-    nullable: true,
-    primaryKey: false,
-    unique: false,
+  const { maxDigits, decimalPlaces } = field as { maxDigits?: number; decimalPlaces?: number };
+  return backend.ops.castType?.(field.internalType, { maxDigits, decimalPlaces }) ?? backend.schema.columnType({
+    name: field.column, type: field.internalType, nullable: true, primaryKey: false, unique: false,
   });
 }
 
