@@ -1,4 +1,4 @@
-import type { InternalType } from "./operations.js";
+import type { InternalType, LookupOperator } from "./operations.js";
 
 /**
  * Conversions the client/server drivers share: their operations tables differ in SQL, not in
@@ -7,6 +7,17 @@ import type { InternalType } from "./operations.js";
 
 /** Escape LIKE's wildcards with the backslash, LIKE's default escape character. */
 export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The LIKE pattern of a pattern lookup, for backends whose every pattern lookup is a LIKE. */
+export function likePattern(op: LookupOperator, value: string): string {
+  switch (op) {
+    case "contains": case "icontains": return `%${likeEscape(value)}%`;
+    case "startswith": case "istartswith": return `${likeEscape(value)}%`;
+    case "endswith": case "iendswith": return `%${likeEscape(value)}`;
+    case "iexact": return likeEscape(value);
+    default: return value;
+  }
+}
 
 /** Number kinds converted from text: SUM and AVG give numeric/DECIMAL results. */
 export const NUMERIC_TYPES: readonly InternalType[] = [

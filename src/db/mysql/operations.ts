@@ -1,7 +1,7 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
 import { quantizeDecimal } from "../decimal.js";
 import { formatDate, formatDateTimeSql, normalizeUuid, parseDateTime } from "../values.js";
-import { likeEscape, NUMERIC_TYPES, integerOf } from "../driver-values.js";
+import { likePattern, NUMERIC_TYPES, integerOf } from "../driver-values.js";
 
 // Tables are created with utf8mb4_bin (schema.ts), but the case-sensitive lookups say so
 // themselves, so that they also hold on tables of an existing database with a _ci collation.
@@ -33,15 +33,7 @@ export const mysqlOperations: Operations = {
   quoteName: (name) => `\`${name.replace(/`/g, "``")}\``,
   placeholder: () => "?",
   lookup: (op, lhs, rhs) => OPERATORS[op](lhs, rhs),
-  patternParam(op, value) {
-    switch (op) {
-      case "contains": case "icontains": return `%${likeEscape(value)}%`;
-      case "startswith": case "istartswith": return `${likeEscape(value)}%`;
-      case "endswith": case "iendswith": return `%${likeEscape(value)}`;
-      case "iexact": return likeEscape(value);
-      default: return value;
-    }
-  },
+  patternParam: likePattern,
   // Sessions run with time_zone '+00:00' (backend.ts) and datetimes are stored in UTC.
   datePart: (part, lhs) => (part === "week_day" ? `DAYOFWEEK(${lhs})` : `EXTRACT(${UNITS[part]} FROM ${lhs})`),
   dateOf: (lhs) => `DATE(${lhs})`,

@@ -1,7 +1,7 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
 import { quantizeDecimal } from "../decimal.js";
 import { formatDate, formatDateTimeIso, normalizeUuid, parseDateTime } from "../values.js";
-import { likeEscape, NUMERIC_TYPES, integerOf } from "../driver-values.js";
+import { likePattern, NUMERIC_TYPES, integerOf } from "../driver-values.js";
 
 // Django's PostgreSQL operators. Pattern and regex lookups cast the column to text (so they also
 // work on numbers and dates); the i-lookups compare UPPER() of both sides, as Django does.
@@ -40,15 +40,7 @@ export const postgresOperations: Operations = {
   quoteName: (name) => `"${name.replace(/"/g, '""')}"`,
   placeholder: (n) => `$${n}`,
   lookup: (op, lhs, rhs) => OPERATORS[op](lhs, rhs),
-  patternParam(op, value) {
-    switch (op) {
-      case "contains": case "icontains": return `%${likeEscape(value)}%`;
-      case "startswith": case "istartswith": return `${likeEscape(value)}%`;
-      case "endswith": case "iendswith": return `%${likeEscape(value)}`;
-      case "iexact": return likeEscape(value);
-      default: return value;
-    }
-  },
+  patternParam: likePattern,
   datePart(part, lhs) {
     // EXTRACT gives numeric (with the fraction for seconds); Django's parts are integers.
     // Sessions run in UTC (see backend.ts), so parts of a timestamptz are UTC parts.

@@ -1,6 +1,6 @@
 import type { DatePart, InternalType, LookupOperator, Operations } from "../operations.js";
 import { formatDate, formatDateTimeSql, formatDecimal, normalizeUuid, parseDateTime } from "../values.js";
-import { likeEscape } from "../driver-values.js";
+import { likePattern } from "../driver-values.js";
 
 const LIKE_ESCAPE = "ESCAPE '\\'";
 
@@ -37,11 +37,8 @@ export const sqliteOperations: Operations = {
       case "contains": return `*${globEscape(value)}*`;
       case "startswith": return `${globEscape(value)}*`;
       case "endswith": return `*${globEscape(value)}`;
-      case "iexact": return likeEscape(value);
-      case "icontains": return `%${likeEscape(value)}%`;
-      case "istartswith": return `${likeEscape(value)}%`;
-      case "iendswith": return `%${likeEscape(value)}`;
-      default: return value;
+      // The i-lookups are LIKEs (ASCII case-insensitive in SQLite).
+      default: return likePattern(op, value);
     }
   },
   datePart(part, lhs) {
