@@ -7,6 +7,20 @@ import type { RestifyAppOptions, RestifyOptions } from "../rest/index.js";
 export type ServedModel = ModelClass | readonly [ModelClass, RestifyOptions];
 
 /**
+ * An app a project enables (Django's INSTALLED_APPS entry), usually a whole module:
+ * `import * as auth from "torest/auth"; defineConfig({ apps: [auth], ... })`. Its models get
+ * tables and migrations, and are served only if they are also listed in `models`.
+ */
+export interface TorestApp {
+  /** The app's model classes (they may span several app labels, as auth and contenttypes do). */
+  readonly models: readonly ModelClass[];
+  /** Absolute folder of the migration files the app ships, one subfolder per app label (`<dir>/auth/0001_initial.js`). */
+  readonly migrations?: string;
+  /** Runs after `migrate` on a database (Django's post_migrate signal), e.g. auth creating permissions. */
+  readonly postMigrate?: (context: { readonly using: string }) => Promise<void>;
+}
+
+/**
  * A project config (`torest.config.ts`):
  *
  * ```ts
@@ -18,6 +32,8 @@ export type ServedModel = ModelClass | readonly [ModelClass, RestifyOptions];
 export interface TorestConfig {
   /** Database URL (default `DATABASE_URL`, else `sqlite:///db.sqlite3`). */
   database?: string;
+  /** Apps whose models the project uses without serving them (Django's INSTALLED_APPS), e.g. `torest/auth`. */
+  apps?: readonly TorestApp[];
   /** Model classes (optionally `[Model, options]`), or modules whose exported model classes are all served. */
   models: readonly (ServedModel | Record<string, unknown>)[];
   /** URL prefix (default `rest/v1`). */
