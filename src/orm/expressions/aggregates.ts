@@ -5,7 +5,7 @@ import { FloatFieldDef, IntegerFieldDef } from "../fields/numeric.js";
 import { buildWhere } from "../query/build-filter.js";
 import { toQ, type Lookups, type QNode } from "../query/q.js";
 import type { WhereNode } from "../query/where.js";
-import { Expression, type ResolveContext } from "./expression.js";
+import { Expression, toExpression, type ResolveContext } from "./expression.js";
 import { FExpression } from "./f.js";
 import { sqlExpr, type SqlExpr } from "./sql-expr.js";
 
@@ -16,6 +16,11 @@ export interface AggregateOptions {
   filter?: QNode | Lookups;
   /** The field describing the result (how it is converted), when the default does not fit. */
   outputField?: Field;
+  /**
+   * The result when there are no rows to aggregate, instead of null (Django 4.0's `default`,
+   * compiled as `COALESCE(SUM(x), default)`): a value or an expression.
+   */
+  default?: unknown;
 }
 
 /**
@@ -63,7 +68,22 @@ export class Aggregate<T = unknown> extends Expression<T> {
     }
     const distinct = this.options.distinct ? "DISTINCT " : "";
     const fn = this.fn;
-    return sqlExpr(field, (c) => `${fn}(${distinct}${arg ? arg.sql(c) : "*"})`, arg ? [arg] : [], true);
+    const aggregate = sqlExpr(field, (c) => `${fn}(${distinct}${arg ? arg.sql(c) : "*"})`, arg ? [arg] : [], true);
+    return this.withDefault(aggregate, ctx);
+  }
+
+  /** `COALESCE(aggregate, default)` when a `default` is given (Django wraps in `Coalesce` too). */
+  withDefault(aggregate: SqlExpr, ctx: ResolveContext): SqlExpr {
+    if (this.options.default === undefined || this.options.default === null) return aggregate;
+    const fallback = toExpression(this.options.default, aggregate.field ?? undefined).resolve(ctx);
+    if (fallback.aggregate) throw new FieldError(`Cannot use an aggregate as the default of ${this.fn}().`);
+    return sqlExpr(aggregate.field, (c) => `COALESCE(${aggregate.sql(c)}, ${fallback.sql(c)})`, [aggregate, fallback], true);
+  }
+
+  /** The value over no rows at all (Django's `empty_result_set_value`): 0 for Count, else the default or null. */
+  get emptyResult(): unknown {
+    if (this.fn === "COUNT") return 0;
+    return this.options.default instanceof Expression ? null : this.options.default ?? null;
   }
 }
 

@@ -3,6 +3,7 @@ import { executorFor } from "../../db/transaction.js";
 import { FieldError } from "../errors.js";
 import { Aggregate } from "../expressions/aggregates.js";
 import { FExpression } from "../expressions/f.js";
+import { toExpression } from "../expressions/expression.js";
 import type { Field } from "../fields/field.js";
 import { SqlCompiler } from "../sql/compiler.js";
 import { selectSql } from "../sql/select.js";
@@ -27,13 +28,13 @@ export async function aggregateOverSubquery(query: Query, aggregates: Record<str
   const ctx = { query: inner, filterCall: -1, reuse: true, allowJoins: true };
   const columns: ValueColumn[] = query.valueColumns ? [...query.valueColumns]
     : [{ name: "__pk", expr: new FExpression("pk").resolve(ctx) }];
-  const outer: { name: string; fn: string; distinct: boolean; column: string | null; field: Field | null }[] = [];
+  const outer: { name: string; fn: string; distinct: boolean; column: string | null; field: Field | null; fallback: unknown }[] = [];
   Object.entries(aggregates).forEach(([name, value], i) => {
     if (!(value instanceof Aggregate)) throw new FieldError(`'${name}' is not an aggregate expression`);
     const { arg, field } = value.argument(ctx);
     const column = arg ? `__col${i}` : null;
     if (arg) columns.push({ name: column!, expr: arg });
-    outer.push({ name, fn: value.fn, distinct: value.options.distinct === true, column, field });
+    outer.push({ name, fn: value.fn, distinct: value.options.distinct === true, column, field, fallback: value.options.default });
   });
   inner.valueColumns = columns;
   inner.shape = "lists";
@@ -42,7 +43,12 @@ export async function aggregateOverSubquery(query: Query, aggregates: Record<str
   const q = ops.quoteName;
   const c = new SqlCompiler(ops);
   const innerSql = selectSql(c, inner, { aliasColumns: true });
-  const list = outer.map((o) => `${o.fn}(${o.distinct ? "DISTINCT " : ""}${o.column ? `${q("subquery")}.${q(o.column)}` : "*"})`);
+  const list = outer.map((o) => {
+    const call = `${o.fn}(${o.distinct ? "DISTINCT " : ""}${o.column ? `${q("subquery")}.${q(o.column)}` : "*"})`;
+    if (o.fallback === undefined || o.fallback === null) return call;
+    // The default of an aggregate over the derived table (Django's Coalesce around it).
+    return `COALESCE(${call}, ${toExpression(o.fallback, o.field ?? undefined).resolve(ctx).sql(c)})`;
+  });
   const sql = `SELECT ${list.join(", ")} FROM (${innerSql}) ${q("subquery")}`;
   const [row] = await executorFor(backend).query(sql, c.params);
   return Object.fromEntries(outer.map((o, i) => {

@@ -14,7 +14,10 @@ export function withAnnotations(query: Query, annotations: Record<string, unknow
     if (copy.options.findField(name)) throw new InvalidOperation(`The annotation '${name}' conflicts with a field on the model.`);
     const expr = toExpression(value).resolve({ query: copy, filterCall: -1, reuse: true, allowJoins: true });
     copy.annotations = [...copy.annotations.filter((a) => a.name !== name), { name, expr, hidden: false }];
-    if (expr.aggregate && !copy.groupBy) copy.groupBy = copy.valueColumns ? "values" : "model";
+    if (expr.aggregate && !copy.groupBy) {
+      copy.groupBy = copy.valueColumns ? "values" : "model";
+      if (copy.valueColumns) copy.groupByValues = copy.valueColumns.filter((v) => !v.expr.aggregate && !v.expr.window).map((v) => v.expr);
+    }
     if (copy.valueColumns) copy.valueColumns = [...copy.valueColumns, { name, expr }];
   }
   return copy;

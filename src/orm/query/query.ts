@@ -5,7 +5,8 @@ import type { PathHop } from "../relations/path.js";
 import { buildWhere } from "./build-filter.js";
 import { resolveOrderingTerms } from "./ordering.js";
 import { toQ, type Lookups, type QNode } from "./q.js";
-import { whereHasAggregate, whereNode, type ColumnRef, type WhereNode } from "./where.js";
+import { splitHaving } from "./split-having.js";
+import { whereNode, type ColumnRef, type WhereNode } from "./where.js";
 import type { Expression, OrderBy } from "../expressions/expression.js";
 
 /** A table joined into the query. */
@@ -94,6 +95,11 @@ export class Query {
   having: WhereNode = EMPTY_WHERE;
   /** What to GROUP BY once an aggregate is selected: the model's columns or the `values()` ones. */
   groupBy: "model" | "values" | null = null;
+  /**
+   * The `values()` expressions grouped by, fixed when the first aggregate is annotated: a later
+   * `values("count", "rating")` narrows what is selected, not the groups (as Django's `group_by`).
+   */
+  groupByValues: readonly SqlExpr[] | null = null;
   shape: RowShape = "models";
   /** Columns of `values()`/`valuesList()`; null: the model's. */
   valueColumns: ValueColumn[] | null = null;
@@ -131,6 +137,7 @@ export class Query {
     copy.annotations = this.annotations;
     copy.having = this.having;
     copy.groupBy = this.groupBy;
+    copy.groupByValues = this.groupByValues;
     copy.shape = this.shape;
     copy.valueColumns = this.valueColumns;
     copy.loadFields = this.loadFields;
@@ -157,10 +164,11 @@ export class Query {
     return copy;
   }
 
-  /** AND a condition into this (freshly cloned) query: WHERE, or HAVING when it tests an aggregate. */
+  /** AND a condition into this (freshly cloned) query: its row tests to WHERE, its aggregate tests to HAVING. */
   addCondition(node: WhereNode): void {
-    if (whereHasAggregate(node)) this.having = whereNode("AND", [...this.having.children, node]);
-    else this.where = whereNode("AND", [...this.where.children, node]);
+    const { where, having } = splitHaving(node);
+    if (having) this.having = whereNode("AND", [...this.having.children, having]);
+    if (where) this.where = whereNode("AND", [...this.where.children, where]);
   }
 
   withOrdering(names: (string | Expression | OrderBy)[]): Query {

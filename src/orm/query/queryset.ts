@@ -196,7 +196,9 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       if (arg instanceof Aggregate) named[arg.defaultAlias] = arg;
       else Object.assign(named, arg);
     }
-    if (this.query.empty) return Object.fromEntries(Object.keys(named).map((k) => [k, null]));
+    // Django: nothing to compute, no query; over `none()`, each aggregate's empty result.
+    if (!Object.keys(named).length) return {};
+    if (this.query.empty) return Object.fromEntries(Object.entries(named).map(([k, v]) => [k, v instanceof Aggregate ? v.emptyResult : null]));
     if (needsAggregateSubquery(this.query)) return aggregateOverSubquery(this.query, named, this.db);
     const rows = await this.chain(aggregateQuery(this.query, named)).fetch();
     return rows[0] as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { Query } from "../query/query.js";
+import { havingGroupTerms } from "../query/split-having.js";
 import type { SqlCompiler } from "./compiler.js";
 import { withDefaultOrdering } from "./compiler.js";
 
@@ -62,13 +63,16 @@ function groupBySql(c: SqlCompiler, query: Query): string {
     seen.add(sql);
     terms.push(sql);
   };
-  if (query.groupBy === "values" && query.valueColumns) {
+  if (query.groupBy === "values" && query.groupByValues) {
+    for (const expr of query.groupByValues) add(() => expr.sql(c));
+  } else if (query.groupBy === "values" && query.valueColumns) {
     for (const v of query.valueColumns) if (!v.expr.aggregate && !v.expr.window) add(() => v.expr.sql(c));
   } else {
     for (const column of c.selectColumns(query)) add(() => column);
     for (const a of query.annotations) if (!a.expr.aggregate && !a.expr.window) add(() => a.expr.sql(c));
     for (const v of query.valueColumns ?? []) if (!v.expr.aggregate && !v.expr.window) add(() => v.expr.sql(c));
   }
+  for (const term of havingGroupTerms(query.having)) add(() => c.lhs(term));
   for (const term of query.ordering ?? []) {
     if (term.expr === "random") continue;
     const expr = term.expr;
