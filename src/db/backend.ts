@@ -45,6 +45,14 @@ export abstract class DatabaseBackend implements Executor {
     if (this.closed) throw new OperationalError(`Database '${this.alias}' is closed; getBackend() opens it again.`);
   }
 
+  /**
+   * The clause that makes a multi-row INSERT give back `columns` (Django's
+   * `can_return_rows_from_bulk_insert`), or null where the server cannot.
+   */
+  async bulkInsertReturning(columns: string[]): Promise<string | null> {
+    return this.features.supportsReturning ? this.ops.returning(columns) : null;
+  }
+
   abstract query(sql: string, params: readonly unknown[]): Promise<Row[]>;
   abstract execute(sql: string, params: readonly unknown[]): Promise<ExecResult>;
   /** Take a connection for a transaction; other work waits or uses other pool members. */

@@ -61,6 +61,10 @@ export class MysqlBackend extends DatabaseBackend {
       };
       connection.query("SET SESSION time_zone = '+00:00', SESSION sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_TRANS_TABLES')", fail);
       connection.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", fail);
+      connection.query("SELECT VERSION() AS version", (error: unknown, rows: unknown) => {
+        const version = (rows as { version?: unknown }[] | undefined)?.[0]?.version;
+        if (!error && this.returningSupport === null && typeof version === "string") this.learnVersion(version);
+      });
     });
     // As pg's allowExitOnIdle: an idle pooled socket does not keep Node running, so a script
     // that forgets closeDatabases() still exits; a connection in use holds the process.
@@ -75,6 +79,22 @@ export class MysqlBackend extends DatabaseBackend {
     } catch (error) {
       throw mapMysqlError(error);
     }
+  }
+
+  /**
+   * MariaDB 10.5+ has INSERT ... RETURNING; MySQL has none. Learnt from the first connection
+   * (so no extra statement runs inside a transaction that holds the pool's only connection).
+   */
+  private returningSupport: boolean | null = null;
+
+  override async bulkInsertReturning(columns: string[]): Promise<string | null> {
+    if (this.returningSupport === null) this.learnVersion(String((await this.query("SELECT VERSION()", []))[0]?.[0] ?? ""));
+    return this.returningSupport ? ` RETURNING ${columns.join(", ")}` : null;
+  }
+
+  private learnVersion(version: string): void {
+    const match = /^(\d+)\.(\d+).*mariadb/i.exec(version);
+    this.returningSupport = match !== null && (Number(match[1]) > 10 || (Number(match[1]) === 10 && Number(match[2]) >= 5));
   }
 
   async query(sql: string, params: readonly unknown[]): Promise<Row[]> {

@@ -13,6 +13,7 @@ import { cacheDelete, cacheGet, stateOf } from "./state.js";
 import { loadRows } from "../query/load.js";
 import { Query } from "../query/query.js";
 import { compileSelect } from "../sql/compiler.js";
+import { resolveInsertValue } from "../query/write-expressions.js";
 
 type Instance = Record<string, unknown>;
 
@@ -97,9 +98,9 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const prepared = values.map(([, v]) => v);
   const insertFields = auto ? fields : [options.pk, ...fields];
   const insertValues = auto ? prepared : [prepForSave(options.pk, pkValue), ...prepared];
-  const expression = insertValues.find((v) => v instanceof Expression);
-  if (expression) throw new InvalidOperation(`Failed to insert expression "${expression.constructor.name}" on ${options.label}. F() expressions can only be used to update, not to insert.`);
-  const statement = compileInsert(options, insertFields, [insertValues], backend, auto);
+  // Expressions that read no column (`Lower(Value("UPPER"))`) are computed by the INSERT.
+  const row = insertValues.map((v) => (v instanceof Expression ? resolveInsertValue(v, options, backend.ops) : v));
+  const statement = compileInsert(options, insertFields, [row], backend, auto);
   const result = await executor.execute(statement.sql, statement.params);
   if (auto) {
     const generated = result.rows?.[0]?.[0] ?? result.insertId;

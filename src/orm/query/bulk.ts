@@ -45,9 +45,14 @@ function upsertColumns(options: Options, opts: BulkCreateOptions, backend: Retur
   return { unique: columns(opts.uniqueFields ?? [], "uniqueFields"), update: columns(opts.updateFields, "updateFields") };
 }
 
+/** Django checks the batch size before anything else (even before an empty list returns). */
+function checkBatchSize(asked: number | undefined): void {
+  if (asked !== undefined && (!Number.isInteger(asked) || asked <= 0)) throw new InvalidOperation("Batch size must be a positive integer.");
+}
+
 /** Rows per statement: the asked size, capped by the backend's parameter limit. */
 function batchSizeFor(asked: number | undefined, paramsPerRow: number, maxParams: number): number {
-  if (asked !== undefined && (!Number.isInteger(asked) || asked <= 0)) throw new InvalidOperation("Batch size must be a positive integer.");
+  checkBatchSize(asked);
   return Math.max(1, Math.min(asked ?? Infinity, Math.floor(maxParams / Math.max(1, paramsPerRow))));
 }
 
@@ -64,6 +69,7 @@ function castType(backend: ReturnType<typeof getBackend>, field: Field): string 
  * set on the objects where the backend returns them (`features.supportsReturning`).
  */
 export async function bulkCreate<T>(options: Options, objects: T[], alias: string, opts: BulkCreateOptions = {}): Promise<T[]> {
+  checkBatchSize(opts.batchSize);
   const instances = objects as unknown as Instance[];
   if (!instances.length) return objects;
   const backend = getBackend(alias);
@@ -88,7 +94,7 @@ export async function bulkCreate<T>(options: Options, objects: T[], alias: strin
       const statement = compileInsert(options, fields, rows, backend, false);
       let sql = opts.ignoreConflicts ? backend.ops.ignoreConflicts(statement.sql)
         : upsert ? backend.ops.upsert!(statement.sql, upsert.unique, upsert.update) : statement.sql;
-      if (returnPk) sql += backend.ops.returning([backend.ops.quoteName(pk.column)]) ?? "";
+      if (returnPk) sql += (await backend.bulkInsertReturning([backend.ops.quoteName(pk.column)])) ?? "";
       const result = await executorFor(backend).execute(sql, statement.params);
       if (returnPk && result.rows?.length === batch.length) {
         batch.forEach((instance, i) => (instance[pk.attname] = pk.fromDb(backend.ops, result.rows![i]![0])));
@@ -117,10 +123,12 @@ export async function bulkCreate<T>(options: Options, objects: T[], alias: strin
  * `UPDATE t SET f = CASE WHEN pk = ? THEN ? ... END WHERE pk IN (...)`. Returns rows matched.
  */
 export async function bulkUpdate<T>(options: Options, objects: T[], fieldNames: string[], alias: string, opts: { batchSize?: number } = {}): Promise<number> {
+  checkBatchSize(opts.batchSize);
   if (!fieldNames.length) throw new InvalidOperation("Field names must be given to bulkUpdate().");
   const fields = fieldNames.map((name) => {
-    const field = options.findField(name);
-    if (!field || !("column" in field) || !field.concrete) throw new FieldError(`bulkUpdate() can only be used with concrete fields: '${name}'.`);
+    // Django's `get_field()`: an unknown name is FieldDoesNotExist ("Note has no field named 'x'").
+    const field = options.getField(name);
+    if (!("column" in field) || !field.concrete) throw new FieldError(`bulkUpdate() can only be used with concrete fields: '${name}'.`);
     if ((field as Field).primaryKey) throw new FieldError("bulkUpdate() cannot be used with primary key fields.");
     return field as Field;
   });

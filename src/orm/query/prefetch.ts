@@ -61,7 +61,12 @@ interface RelationPlan {
  * one query per relation level, whatever the number of instances; results go to each
  * instance's relation cache, so managers' `all()` and awaited accessors do not query.
  */
-export async function prefetchRelatedObjects(instances: readonly object[], lookups: readonly PrefetchLookup[], db?: string): Promise<void> {
+export async function prefetchRelatedObjects(instances: readonly object[], ...lookups: PrefetchLookup[]): Promise<void> {
+  await prefetchLookups(instances, lookups);
+}
+
+/** `prefetchRelatedObjects` with the lookups as a list, on database `db` (querysets use it). */
+export async function prefetchLookups(instances: readonly object[], lookups: readonly PrefetchLookup[], db?: string): Promise<void> {
   const done = new Map<string, object[]>();
   for (const item of lookups) {
     const lookup = typeof item === "string" ? new Prefetch(item) : item;
@@ -75,15 +80,15 @@ export async function prefetchRelatedObjects(instances: readonly object[], looku
         current = seen;
         continue;
       }
-      current = await prefetchOne(current as Instance[], parts[i]!, last ? lookup : null, db);
+      current = await prefetchOne(current as Instance[], parts[i]!, last ? lookup : null, db, lookup.lookup);
       done.set(path, current as object[]);
     }
   }
 }
 
-async function prefetchOne(instances: Instance[], name: string, lookup: Prefetch | null, db?: string): Promise<Instance[]> {
+async function prefetchOne(instances: Instance[], name: string, lookup: Prefetch | null, db: string | undefined, through: string): Promise<Instance[]> {
   const options = optionsOf(instances[0]!.constructor);
-  const plan = planFor(options, name);
+  const plan = planFor(options, name, through);
   const toAttr = lookup?.toAttr;
   // Already loaded (selectRelated, or an earlier prefetch): nothing to query.
   if (!lookup?.queryset && !toAttr && instances.every((i) => cacheHas(i, plan.accessor))) {
@@ -112,7 +117,7 @@ async function prefetchOne(instances: Instance[], name: string, lookup: Prefetch
       list.push(object);
       loaded.push(object);
     }
-    if (query.prefetch.length) await prefetchRelatedObjects(objects, query.prefetch as PrefetchLookup[], alias);
+    if (query.prefetch.length) await prefetchLookups(objects, query.prefetch as PrefetchLookup[], alias);
   }
   for (const instance of instances) {
     const related = byKey.get(plan.sourceKey(instance)) ?? [];
@@ -124,8 +129,11 @@ async function prefetchOne(instances: Instance[], name: string, lookup: Prefetch
   return loaded;
 }
 
-/** The relation `name` of `options`: a forward field by name, or a reverse one by accessor name. */
-function planFor(options: Options, name: string): RelationPlan {
+/**
+ * The relation `name` of `options`: a forward field by name, or a reverse one by accessor name.
+ * Errors name the whole lookup (`through`), as Django's `prefetch_related_objects`.
+ */
+function planFor(options: Options, name: string, through: string): RelationPlan {
   const forward = options.findField(name);
   if (forward instanceof ForeignKeyDef) return forwardPlan(forward.requireResolved());
   if (forward instanceof ManyToManyFieldDef) {
@@ -138,13 +146,16 @@ function planFor(options: Options, name: string): RelationPlan {
     return manyToManyPlan(name, field.model, field.forwardPath()[0]!, field.toField);
   }
   if (reverse) return reversePlan(reverse);
+  if (forward) {
+    throw new InvalidOperation(`'${through}' does not resolve to an item that supports prefetching - this is an invalid parameter to prefetchRelated().`);
+  }
   const choices = [
     ...options.fields.filter((f) => f instanceof ForeignKeyDef).map((f) => f.name),
     ...options.manyToMany.map((f) => f.name),
     ...options.relatedObjects.filter((r) => !r.hidden).map((r) => r.accessorName),
   ];
   throw new FieldError(
-    `Cannot find '${name}' on ${options.objectName} object, '${name}' is an invalid parameter to prefetchRelated(). Choices are: ${choices.sort().join(", ") || "(none)"}`,
+    `Cannot find '${name}' on ${options.objectName} object, '${through}' is an invalid parameter to prefetchRelated(). Choices are: ${choices.sort().join(", ") || "(none)"}`,
   );
 }
 

@@ -20,7 +20,8 @@ import { Expression, type OrderBy } from "../expressions/expression.js";
 import { aggregateQuery, withAnnotations, withExpressionFilter } from "./annotate.js";
 import { Aggregate } from "../expressions/aggregates.js";
 import { loadValues, withValues } from "./values.js";
-import { prefetchRelatedObjects, type PrefetchLookup } from "./prefetch.js";
+import { prefetchLookups, type PrefetchLookup } from "./prefetch.js";
+import { resolveUpdateValue } from "./write-expressions.js";
 import { bulkCreate, bulkUpdate, type BulkCreateOptions } from "./bulk.js";
 import { aggregateOverSubquery, needsAggregateSubquery } from "./aggregate-subquery.js";
 import type { Combinator } from "./query.js";
@@ -152,6 +153,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Load forward foreign keys and one-to-ones in the same query: `selectRelated("place")`. */
   selectRelated(...paths: string[]): QuerySet<T> {
+    if (this.query.shape !== "models") throw new TypeError("Cannot call select_related() after .values() or .values_list()");
     return this.chain(addSelectRelated(this.query, paths));
   }
 
@@ -412,7 +414,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     const rows = await this.rows(compileSelect);
     if (this.query.shape !== "models") return (this.resultCache = loadValues(this.query, rows, backend.ops) as T[]);
     const objects = loadRows(this.query, rows, backend.ops, this.db) as unknown as T[];
-    if (this.query.prefetch.length) await prefetchRelatedObjects(objects as object[], this.query.prefetch as PrefetchLookup[], this.db);
+    if (this.query.prefetch.length) await prefetchLookups(objects as object[], this.query.prefetch as PrefetchLookup[], this.db);
     return (this.resultCache = objects);
   }
 
@@ -482,14 +484,17 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return instance;
   }
 
-  /** `[object, created]`: get by `lookups`, or create from lookups plus `defaults`. */
+  /**
+   * `[object, created]`: get by `lookups`, or create from lookups plus `defaults`. A function in
+   * `defaults` is called only when the object is created (Django's `resolve_callables`).
+   */
   async getOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
     try {
       return [await this.get(lookups), false];
     } catch (error) {
       if (!(error instanceof this.options.DoesNotExist)) throw error;
     }
-    const data = { ...plainLookups(lookups), ...defaults };
+    const data = { ...plainLookups(lookups), ...resolveCallables(defaults) };
     try {
       return await atomic(async () => [await this.create(data), true] as [T, boolean], { using: this.db });
     } catch (error) {
@@ -504,12 +509,13 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     }
   }
 
-  /** `[object, created]`: update the match with `defaults`, or create it. */
+  /** `[object, created]`: update the match with `defaults` (functions are called), or create it. */
   async updateOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
     return atomic(async () => {
       const existing = await this.filter(lookups).selectForUpdate().first();
-      if (!existing) return [await this.create({ ...plainLookups(lookups), ...defaults }), true] as [T, boolean];
-      Object.assign(existing as object, defaults);
+      const values = resolveCallables(defaults);
+      if (!existing) return [await this.create({ ...plainLookups(lookups), ...values }), true] as [T, boolean];
+      Object.assign(existing as object, values);
       await (existing as unknown as { save(): Promise<void> }).save();
       return [existing, false] as [T, boolean];
     }, { using: this.db });
@@ -517,23 +523,22 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Set fields on every matching row in one statement; returns the number of rows. */
   async update(values: Record<string, unknown>): Promise<number> {
-    this.assertNotSliced("update");
+    // Django raises TypeError here (a programming error, not a bad value).
+    if (this.query.isSliced) throw new TypeError("Cannot update a query once a slice has been taken.");
+    const { ops } = this.backend();
     const assignments = Object.entries(values).map(([name, value]) => {
       const field = this.options.findField(name);
       if (!field || !("column" in field) || !field.concrete) {
         throw new FieldError(`Cannot update model field '${name}' (only non-relations and foreign keys permitted).`);
       }
       const f = field as Field;
-      if (value instanceof Expression) {
-        // F("votes").add(1): computed by the database from the row's own columns.
-        return [f, value.resolve({ query: Query.forModel(this.options), filterCall: -1, reuse: false, allowJoins: false })] as const;
-      }
+      // F("votes").add(1): computed by the database from the row's own columns (or annotations).
+      if (value instanceof Expression) return [f, resolveUpdateValue(name, value, this.query, ops)] as const;
       return [f, f.toJs(value)] as const;
     });
     if (!assignments.length) throw new InvalidOperation("update() needs at least one field to set.");
     if (this.query.empty) return 0;
     const backend = this.backend();
-    const { ops } = backend;
     if (onBaseTableOnly(this.query) && !this.query.having.children.length) {
       const { sql, params } = compileQueryWrite("update", this.query, ops, assignments);
       return (await executorFor(backend).execute(sql, params)).rowCount;
@@ -594,6 +599,11 @@ function onBaseTableOnly(query: Query): boolean {
 
 function hasSubquery(node: WhereNode): boolean {
   return node.children.some((c) => c.kind === "subquery" || (c.kind === "where" && hasSubquery(c)));
+}
+
+/** Django's `resolve_callables`: a function among the defaults gives its value when needed. */
+function resolveCallables(defaults: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, typeof v === "function" ? (v as () => unknown)() : v]));
 }
 
 /** Lookups without `__` become field values of a created object. */

@@ -12,13 +12,17 @@ export function compileInsert(options: Options, fields: Field[], rows: unknown[]
   const q = ops.quoteName;
   const table = q(options.dbTable);
   const returning = returnPk ? ops.returning([q(options.pk.column)]) ?? "" : "";
-  if (fields.length === 0) return { sql: ops.insertDefaultValues(table) + returning, params: [] };
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => `(${row.map((value, i) => {
-    params.push(fields[i]!.toDb(ops, value));
-    return ops.placeholder(params.length);
-  }).join(", ")})`);
-  return { sql: `INSERT INTO ${table} (${fields.map((f) => q(f.column)).join(", ")}) VALUES ${tuples.join(", ")}${returning}`, params };
+  if (fields.length === 0 && rows.length <= 1) return { sql: ops.insertDefaultValues(table) + returning, params: [] };
+  if (fields.length === 0) {
+    // Several rows of a model with nothing but its key: the key's default per row, as Django's
+    // `pk_default_value()` (NULL on SQLite, DEFAULT elsewhere).
+    const value = backend.vendor === "sqlite" ? "NULL" : "DEFAULT";
+    return { sql: `INSERT INTO ${table} (${q(options.pk.column)}) VALUES ${rows.map(() => `(${value})`).join(", ")}${returning}`, params: [] };
+  }
+  const c = new SqlCompiler(ops);
+  // A resolved expression (`create({ name: Lower(Value("X")) })`) is computed by the database.
+  const tuples = rows.map((row) => `(${row.map((value, i) => (isSqlExpr(value) ? value.sql(c) : c.param(fields[i]!.toDb(ops, value)))).join(", ")})`);
+  return { sql: `INSERT INTO ${table} (${fields.map((f) => q(f.column)).join(", ")}) VALUES ${tuples.join(", ")}${returning}`, params: c.params };
 }
 
 type Assignments = readonly (readonly [Field, unknown])[];
