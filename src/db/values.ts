@@ -19,10 +19,25 @@ export function microsecondsOf(date: Date): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/** 400 Gregorian years are exactly 146,097 days: shifting by them keeps every calendar date. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * `Date.UTC` for every year 1-9999. `Date.UTC` reads years 0-99 as 1900-1999, which moved
+ * `0001-01-01` to 1901; those years are computed 400 years later and shifted back.
+ */
+export function utcEpoch(year: number, monthIndex: number, day: number, hours = 0, minutes = 0, seconds = 0, ms = 0): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day, hours, minutes, seconds, ms);
+  return Date.UTC(year + 400, monthIndex, day, hours, minutes, seconds, ms) - FOUR_CENTURIES_MS;
+}
+
+/** The year as Django writes it: four digits (`0001`). */
+const year4 = (date: Date) => pad(date.getUTCFullYear(), 4);
+
 /** `YYYY-MM-DD HH:MM:SS[.ffffff]` in UTC, the text form Django stores in SQLite. */
 export function formatDateTimeSql(date: Date): string {
   const micro = microsecondsOf(date);
-  const base = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+  const base = `${year4(date)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
     `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
   return micro ? `${base}.${pad(micro, 6)}` : base;
 }
@@ -46,9 +61,9 @@ export function parseDateTime(text: string): Date | null {
   if (!m) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", tz] = m;
   const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
-  let epoch = Date.UTC(...parts);
+  let epoch = utcEpoch(...parts);
   const check = new Date(epoch);
-  if (check.getUTCMonth() !== parts[1] || check.getUTCDate() !== parts[2] || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) {
+  if (parts[0] < 1 || check.getUTCMonth() !== parts[1] || check.getUTCDate() !== parts[2] || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) {
     return null;
   }
   if (tz && tz.toUpperCase() !== "Z") {
@@ -91,17 +106,16 @@ function parseStoredDateTime(t: string): Date | null | undefined {
     if (frac < 0) return undefined;
     micro = frac * 10 ** (26 - n);
   }
-  if (y < 100) return undefined;
-  if (mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return mo < 0 || d < 0 ? undefined : null;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return y < 0 || mo < 0 || d < 0 ? undefined : null;
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) return null;
-  const epoch = Date.UTC(y, mo - 1, d, h, mi, s);
+  const epoch = utcEpoch(y, mo - 1, d, h, mi, s);
   return micro % 1000 === 0 ? new Date(epoch + micro / 1000) : new PreciseDate(epoch + Math.floor(micro / 1000), micro);
 }
 
 /** `YYYY-MM-DD` of a Date in UTC. */
 export function formatDate(date: Date): string {
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  return `${year4(date)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /** Canonical dashed UUID from 32 hex digits or any dashed form; null if not a UUID. */

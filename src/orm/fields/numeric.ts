@@ -41,6 +41,11 @@ export class IntegerFieldDef<Null extends boolean = boolean, Pk extends boolean 
     throw this.error("invalid", { value: String(value) });
   }
 
+  /** The values the column holds (Django's `connection.ops.integer_field_range`), as validated. */
+  get range(): readonly [number, number] {
+    return RANGES[this.kind];
+  }
+
   protected override builtinValidators(): Validator<number>[] {
     const [min, max] = RANGES[this.kind];
     return [MinValueValidator(min), MaxValueValidator(max)];

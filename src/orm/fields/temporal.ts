@@ -1,4 +1,4 @@
-import { formatDate, parseDateTime } from "../../db/values.js";
+import { formatDate, parseDateTime, utcEpoch } from "../../db/values.js";
 import { Field, type FieldOptions, type NullOf, type PkOf } from "./field.js";
 
 export interface DateFieldOptions<T> extends FieldOptions<T> {
@@ -67,8 +67,9 @@ export class DateFieldDef<Null extends boolean = boolean, Pk extends boolean = b
       throw this.error("invalid", { value: text });
     }
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const check = new Date(Date.UTC(y, mo - 1, d));
-    if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw this.error("invalid_date", { value: text });
+    // Python's dates run from year 1 to 9999; years 1-99 are not 1900-1999 (see utcEpoch).
+    const check = new Date(utcEpoch(y, mo - 1, d));
+    if (y < 1 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw this.error("invalid_date", { value: text });
     return formatDate(check);
   }
 }

@@ -4,6 +4,7 @@ import { ForeignKeyDef } from "../../orm/relations/foreign-key.js";
 import { fieldKind } from "../serializers/field-mapping.js";
 import { keyInRange } from "../serializers/fields/relations.js";
 import { ISO_DATE } from "../serializers/fields/temporal.js";
+import { prohibitedCharacters } from "../serializers/fields/prohibited-characters.js";
 
 /** A parsed filter value, a django-filter form error, or "ignore this parameter". */
 export type FilterValue = { value: unknown } | { error: string } | { skip: true } | { none: true };
@@ -49,7 +50,9 @@ export async function parseFilterValue(field: Field, raw: string): Promise<Filte
     const uuid = normalizeUuid(raw);
     return uuid ? { value: uuid } : { error: "Enter a valid UUID." };
   }
-  return { value: raw };
+  // django-filter's CharFilter is a forms.CharField: it prohibits NUL characters too.
+  const refused = prohibitedCharacters(raw);
+  return refused ? { error: refused } : { value: raw };
 }
 
 /** django-filter's `ModelChoiceFilter`: the key must name an existing object. */

@@ -2,6 +2,7 @@ import type { QuerySet } from "../../index.js";
 import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
 import type { Page, Pagination } from "./pagination.js";
+import { removeQueryParam, replaceQueryParam } from "./urls.js";
 
 export interface LimitOffsetOptions {
   /** Page size without `?limit=`; null (the default) leaves such lists unpaginated, as DRF does. */
@@ -50,11 +51,10 @@ export class LimitOffsetPagination implements Pagination {
   }
 
   #url(request: RestRequest, params: { limit: number; offset: number | null }): string {
-    const query = new URLSearchParams(request.rawQuery);
-    query.set("limit", String(params.limit));
-    if (params.offset === null) query.delete("offset");
-    else query.set("offset", String(params.offset));
-    return `${request.absoluteUri(request.path)}?${query.toString()}`;
+    // DRF's replace_query_param / remove_query_param: the parameters come out sorted by name.
+    const withLimit = replaceQueryParam(request.rawQuery, "limit", params.limit);
+    const query = params.offset === null ? removeQueryParam(withLimit, "offset") : replaceQueryParam(withLimit, "offset", params.offset);
+    return `${request.absoluteUri(request.path)}?${query}`;
   }
 
   schemaParameters(): Record<string, unknown>[] {

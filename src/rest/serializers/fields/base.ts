@@ -82,9 +82,14 @@ export abstract class SerializerField<T = unknown> {
 
   /** Throws the message of `code` from this field's error map. */
   fail(code: string, params: Record<string, string | number> = {}): never {
+    throw new ValidationError([this.detail(code, params)]);
+  }
+
+  /** The message of `code` from this field's error map, for fields that report several at once. */
+  detail(code: string, params: Record<string, string | number> = {}): ErrorDetail {
     const template = this.errorMessages[code];
     if (template === undefined) throw new Error(`${this.constructor.name} has no error message "${code}".`);
-    throw new ValidationError([new ErrorDetail(formatMessage(template, params), code)]);
+    return new ErrorDetail(formatMessage(template, params), code);
   }
 
   /**

@@ -1,5 +1,8 @@
 import { normalizeUuid } from "../../../db/values.js";
+import { ErrorDetail } from "../../errors/error-detail.js";
+import { ValidationError } from "../../errors/exceptions.js";
 import { SerializerField, type SerializerFieldOptions } from "./base.js";
+import { prohibitedInJson } from "./prohibited-characters.js";
 
 /** Any JSON value (DRF's `JSONField`); form input is parsed as JSON text. */
 export class JSONField extends SerializerField<unknown> {
@@ -7,9 +10,17 @@ export class JSONField extends SerializerField<unknown> {
     ...SerializerField.defaultErrorMessages,
     invalid: "Value must be valid JSON.",
   };
-  readonly type = "json";
+  /** DRF's SimpleMetadata has no label for JSONField: it reports the base `field`. */
+  readonly type = "field";
+
+  override openApiType(): Record<string, unknown> {
+    return {};
+  }
 
   toInternal(data: unknown): unknown {
+    // Not in DRF, which leaves it to the database: PostgreSQL's jsonb refuses both (a 500 there).
+    const refused = prohibitedInJson(data);
+    if (refused) throw new ValidationError([new ErrorDetail(refused, "invalid")]);
     return data;
   }
 }

@@ -6,6 +6,8 @@ export interface NumberFieldOptions extends SerializerFieldOptions {
   minValue?: number;
   /** Extra checks (the model field's own validators and column range); throw ValidationError. */
   validators?: ((value: number | string) => void)[];
+  /** Enforce `maxValue`/`minValue` without reporting them in OPTIONS and OpenAPI. */
+  hideBounds?: boolean;
 }
 
 const MAX_STRING_LENGTH = 1000;
@@ -19,12 +21,14 @@ abstract class NumberField<T> extends SerializerField<T> {
   readonly maxValue?: number;
   readonly minValue?: number;
   readonly validators: ((value: number | string) => void)[];
+  readonly hideBounds: boolean;
 
   constructor(options: NumberFieldOptions = {}) {
     super(options);
     this.maxValue = options.maxValue;
     this.minValue = options.minValue;
     this.validators = options.validators ?? [];
+    this.hideBounds = options.hideBounds ?? false;
   }
 
   /** A number or numeric text as sent; other types fail `invalid`, overlong text `max_string_length`. */
@@ -42,6 +46,7 @@ abstract class NumberField<T> extends SerializerField<T> {
 
   override metadata(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (this.hideBounds) return out;
     if (this.maxValue !== undefined) out.max_value = this.maxValue;
     if (this.minValue !== undefined) out.min_value = this.minValue;
     return out;
@@ -67,7 +72,14 @@ export class IntegerField extends NumberField<number> {
     const text = String(this.numberInput(data)).replace(ZERO_FRACTION, "").trim();
     if (!INTEGER_TEXT.test(text)) this.fail("invalid");
     const value = Number(text);
-    if (!Number.isSafeInteger(value)) this.fail("invalid");
+    // Python's int has no size limit: a huge integer is still an integer, and meets the bounds.
+    if (!Number.isSafeInteger(value)) {
+      const big = BigInt(text);
+      if (this.maxValue !== undefined && big > BigInt(this.maxValue)) this.fail("max_value", { max_value: this.maxValue });
+      if (this.minValue !== undefined && big < BigInt(this.minValue)) this.fail("min_value", { min_value: this.minValue });
+      // No bound to report, but no JS number holds it exactly either.
+      this.fail(big > 0n ? "max_value" : "min_value", big > 0n ? { max_value: Number.MAX_SAFE_INTEGER } : { min_value: -Number.MAX_SAFE_INTEGER });
+    }
     this.checkRange(value);
     return value;
   }

@@ -3,6 +3,7 @@ import type { ReverseRelation } from "../../../orm/relations/reverse.js";
 import { ForeignKeyDef } from "../../../orm/relations/foreign-key.js";
 import { SerializerField, pythonTypeName, type RenderContext, type SerializerFieldOptions } from "./base.js";
 import { ReadOnlyField, type ReadOnlyFieldOptions } from "./misc.js";
+import { prohibitedCharacters } from "./prohibited-characters.js";
 
 /**
  * A forward foreign key or one-to-one as the related object's key (DRF's
@@ -117,6 +118,8 @@ export class NestedLinkField extends ReadOnlyField {
 export function keyInRange(field: Field, key: unknown): boolean {
   // Fast path for the usual keys: small non-negative integers fit every integer column.
   if (typeof key === "number" && key >= 0 && key < 32768 && Number.isInteger(key)) return true;
+  // A NUL or a lone surrogate names no stored row (and PostgreSQL refuses the text outright).
+  if (typeof key === "string" && prohibitedCharacters(key) !== null) return false;
   if (typeof key === "number" && !Number.isSafeInteger(key) && Number.isInteger(key)) return false;
   try {
     field.runValidators(key as never);

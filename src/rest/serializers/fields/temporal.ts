@@ -5,6 +5,10 @@ import { SerializerField } from "./base.js";
 const HAS_TIME = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}/;
 /** `YYYY-MM-DD`, the only date form DRF's DateField and django-filter's DateFilter accept. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Django's `parse_date` pattern: one- or two-digit months and days (`2000-2-9`), nothing around. */
+const PARSE_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** The hours of a `+HH[:MM]` offset at the end of a datetime. */
+const OFFSET = /[+-](\d{2})(?::?\d{2})?$/;
 
 /**
  * ISO 8601 datetimes (DRF's `DateTimeField` with `USE_TZ = True`): an offset is converted to
@@ -15,15 +19,26 @@ export class DateTimeField extends SerializerField<Date> {
     ...SerializerField.defaultErrorMessages,
     invalid: "Datetime has wrong format. Use one of these formats instead: {format}.",
     date: "Expected a datetime but got a date.",
+    overflow: "Datetime value out of range.",
   };
   readonly type = "datetime";
 
   toInternal(data: unknown): Date {
-    if (data instanceof Date && !Number.isNaN(data.getTime())) return data;
+    if (data instanceof Date && !Number.isNaN(data.getTime())) return this.inRange(data);
     const text = typeof data === "string" ? data.trim() : "";
-    const parsed = HAS_TIME.test(text) ? parseDateTime(text) : null;
+    // Python's fixed offsets stop short of a day: `+24:00` is not a time zone.
+    const offset = OFFSET.exec(text);
+    const offsetOk = !offset || Number(offset[1]) < 24;
+    const parsed = offsetOk && HAS_TIME.test(text) ? parseDateTime(text) : null;
     if (!parsed) this.fail("invalid", { format: "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]" });
-    return parsed;
+    return this.inRange(parsed);
+  }
+
+  /** DRF's `overflow`: converted to UTC, the moment must stay within years 1-9999. */
+  private inRange(date: Date): Date {
+    const year = date.getUTCFullYear();
+    if (year < 1 || year > 9999) this.fail("overflow");
+    return date;
   }
 
   override toRepresentation(value: unknown): unknown {
@@ -57,10 +72,14 @@ export class DateField extends SerializerField<string> {
   };
   readonly type = "date";
 
+  /**
+   * DRF parses with Django's `parse_date`: a datetime string, surrounding whitespace or an
+   * impossible day are all the format error (`fail("datetime")` is for datetime objects only).
+   */
   toInternal(data: unknown): string {
-    const text = typeof data === "string" ? data.trim() : "";
-    if (HAS_TIME.test(text)) this.fail("datetime");
-    const parsed = ISO_DATE.test(text) ? parseDateTime(text) : null;
+    if (data instanceof Date) this.fail("datetime");
+    const m = typeof data === "string" ? PARSE_DATE.exec(data) : null;
+    const parsed = m ? parseDateTime(`${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`) : null;
     if (!parsed) this.fail("invalid", { format: "YYYY-MM-DD" });
     return formatDate(parsed);
   }

@@ -1,4 +1,7 @@
+import { ErrorDetail } from "../../errors/error-detail.js";
+import { ValidationError } from "../../errors/exceptions.js";
 import { SerializerField, type SerializerFieldOptions } from "./base.js";
+import { prohibitedCharacterMessages } from "./prohibited-characters.js";
 
 export interface CharFieldOptions extends SerializerFieldOptions {
   maxLength?: number;
@@ -44,10 +47,21 @@ export class CharField extends SerializerField<string> {
     }
     // Django counts characters (code points), not UTF-16 units.
     const length = [...value].length;
-    if (this.maxLength !== undefined && length > this.maxLength) this.fail("max_length", { max_length: this.maxLength });
-    if (this.minLength !== undefined && length < this.minLength) this.fail("min_length", { min_length: this.minLength });
+    // DRF runs every validator and reports each failure: lengths, then NUL and surrogates.
+    const errors: ErrorDetail[] = [];
+    if (this.maxLength !== undefined && length > this.maxLength) errors.push(this.detail("max_length", { max_length: this.maxLength }));
+    if (this.minLength !== undefined && length < this.minLength) errors.push(this.detail("min_length", { min_length: this.minLength }));
+    for (const { message, code } of prohibitedCharacterMessages(value)) errors.push(new ErrorDetail(message, code));
+    const pattern = this.patternError(value);
+    if (pattern) errors.push(pattern);
+    if (errors.length) throw new ValidationError(errors);
     for (const validate of this.validators) validate(value);
     return value;
+  }
+
+  /** A subclass's own format check (DRF's SlugField regex), run after the common validators. */
+  protected patternError(_value: string): ErrorDetail | null {
+    return null;
   }
 
   override toRepresentation(value: unknown): unknown {
@@ -59,5 +73,42 @@ export class CharField extends SerializerField<string> {
     if (this.maxLength !== undefined) out.max_length = this.maxLength;
     if (this.minLength !== undefined) out.min_length = this.minLength;
     return out;
+  }
+}
+
+/** DRF's `EmailField`: OPTIONS says `email`; the model's EmailValidator checks the address. */
+export class EmailField extends CharField {
+  override readonly type: string = "email";
+
+  override openApiType(): Record<string, unknown> {
+    return { type: "string", format: "email" };
+  }
+}
+
+/** DRF's `URLField`: OPTIONS says `url`; the model's URLValidator checks the address. */
+export class URLField extends CharField {
+  override readonly type: string = "url";
+
+  override openApiType(): Record<string, unknown> {
+    return { type: "string", format: "uri" };
+  }
+}
+
+const SLUG = /^[-a-zA-Z0-9_]+$/;
+
+/** DRF's `SlugField`, with its own message (straight quotes, unlike Django's model validator). */
+export class SlugField extends CharField {
+  static override defaultErrorMessages = {
+    ...CharField.defaultErrorMessages,
+    invalid: 'Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.',
+  };
+  override readonly type: string = "slug";
+
+  protected override patternError(value: string): ErrorDetail | null {
+    return SLUG.test(value) ? null : this.detail("invalid");
+  }
+
+  override openApiType(): Record<string, unknown> {
+    return { type: "string", pattern: SLUG.source };
   }
 }
