@@ -1,7 +1,7 @@
 /** Django's tests/aggregation and tests/expressions behaviours (issue 16), on every backend. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { Avg, Count, F, Max, Min, Q, Sum } from "torest";
-import { Author, Book, models, Publisher } from "./fixtures/bookstore.js";
+import { Author, Book, DataPoint, models, Publisher } from "./fixtures/bookstore.js";
 import { seedBookstore } from "./fixtures/bookstore-data.js";
 import { dbName, useTestDatabase } from "../support/db.js";
 
@@ -53,6 +53,12 @@ describe(dbName("filter() with row and aggregate conditions (Django's split_havi
 describe(dbName("aggregate() (Django's tests/aggregation)"), () => {
   it("test_empty_aggregate: aggregate() with no arguments returns {}", async () => {
     expect(await Author.objects.all().aggregate()).toEqual({});
+  });
+
+  it("test_aggregation_default_using_*_from_database over an empty table: null, 0 for Count, or the default", async () => {
+    expect(await DataPoint.objects.count()).toBe(0);
+    expect(await DataPoint.objects.aggregate({ n: Count("id"), s: Sum("size"), lo: Min("name"), d: Sum("size", { default: 0 }) }))
+      .toEqual({ n: 0, s: null, lo: null, d: 0 });
   });
 
   it("test_aggregation_default_unset / empty_result_optimization: null over no rows, 0 for Count", async () => {

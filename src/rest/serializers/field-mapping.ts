@@ -84,7 +84,10 @@ function runModelValidators(field: Field, value: unknown): void {
     field.runValidators(value as never);
   } catch (error) {
     if (!(error instanceof ModelValidationError)) throw error;
-    const messages = error.errorList.filter((m) => m.code !== "max_length");
+    // Max length and NUL are checked by the serializer field with DRF's wording; a slug too
+    // (DRF drops the model's validate_slug for its own message).
+    const messages = error.errorList.filter((m) => m.code !== "max_length" && m.code !== "null_characters_not_allowed" &&
+      !(m.code === "invalid" && fieldKind(field) === "SlugField"));
     if (messages.length) throw new ValidationError(messages.map((m) => new ErrorDetail(formatModelMessage(m), m.code)));
   }
 }

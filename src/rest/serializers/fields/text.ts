@@ -54,8 +54,16 @@ export class CharField extends SerializerField<string> {
     for (const { message, code } of prohibitedCharacterMessages(value)) errors.push(new ErrorDetail(message, code));
     const pattern = this.patternError(value);
     if (pattern) errors.push(pattern);
+    for (const validate of this.validators) {
+      try {
+        validate(value);
+      } catch (error) {
+        // The model's validators (email, URL) add their messages to the list, as DRF's run_validators.
+        if (!(error instanceof ValidationError) || !Array.isArray(error.detail)) throw error;
+        errors.push(...(error.detail as ErrorDetail[]));
+      }
+    }
     if (errors.length) throw new ValidationError(errors);
-    for (const validate of this.validators) validate(value);
     return value;
   }
 
