@@ -76,6 +76,10 @@ describe(dbName("aggregate() (Django's tests/aggregation)"), () => {
     expect(await Author.objects.aggregate({ s: Sum("age", { default: 0 }) })).toEqual({ s: 337 });
   });
 
+  it("test_aggregation_default_unsupported_by_count: Count takes no default", () => {
+    expect(() => Count("age", { default: 1 })).toThrow(new TypeError("Count does not allow default."));
+  });
+
   it("test_aggregation_default_passed_another_aggregate: the default of an annotation over no related rows", async () => {
     const rows = await Publisher.objects.annotate({ pages: Sum("book__pages", { default: 0 }) }).orderBy("name").values("name", "pages");
     expect(rows.find((r) => r.name === "Jonno's House of Books")).toEqual({ name: "Jonno's House of Books", pages: 0 });

@@ -94,6 +94,8 @@ type Source = string | Expression;
 
 /** `COUNT(x)`: the number of non-null values (`Count("*")` counts rows). */
 export function Count(source: Source, options?: AggregateOptions): Aggregate<number> {
+  // Django: Count is never null (0 over no rows), so a default has nothing to replace.
+  if (options?.default !== undefined && options.default !== null) throw new TypeError("Count does not allow default.");
   return new Aggregate<number>("COUNT", source, options, bigInteger);
 }
 
