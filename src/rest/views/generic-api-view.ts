@@ -1,7 +1,8 @@
 import { IntegrityError, ProtectedError, RestrictedError, type ModelClass, type QuerySet } from "../../index.js";
-import { atomic } from "../../db/transaction.js";
+import { isTransactionConflict } from "../../db/conflict.js";
+import { atomic, inTransaction } from "../../db/transaction.js";
 import { ErrorDetail } from "../errors/error-detail.js";
-import { NotFound, ProtectedObject, ValidationError } from "../errors/exceptions.js";
+import { Conflict, NotFound, ProtectedObject, ValidationError } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
 import type { Pagination } from "../pagination/pagination.js";
@@ -102,19 +103,46 @@ export class GenericAPIView extends APIView {
     return this.serializer.render(instances, this.request.basePath);
   }
 
-  /** Runs a write in a transaction; integrity errors the validators could not foresee become 400s. */
-  async write<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await atomic(fn);
-    } catch (error) {
-      if (error instanceof IntegrityError) {
-        throw new ValidationError({ non_field_errors: [new ErrorDetail(error.message, "integrity")] });
+  /**
+   * Runs a write in a transaction. A constraint the validators could not foresee, or a
+   * deadlock, almost always means a concurrent request changed the rows in between (a child
+   * inserted while its parent's cascade ran, a parent deleted while a child was validated):
+   * the whole write runs again, so the validators see the new state and answer in DRF's words,
+   * and a cascade collects the new children. What still fails is answered without the
+   * database's message (it names tables and constraints): 400 for a row the client sent, 409
+   * for a conflict it cannot fix.
+   */
+  async write<T>(fn: () => Promise<T>, attempts = WRITE_ATTEMPTS): Promise<T> {
+    // Inside an outer transaction a failed statement has spoiled it: nothing to retry.
+    const retry = !inTransaction();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await atomic(fn);
+      } catch (error) {
+        const conflict = error instanceof IntegrityError || isTransactionConflict(error);
+        if (conflict && retry && attempt < attempts) continue;
+        // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
+        if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
+        if (error instanceof IntegrityError && this.request.method !== "DELETE") {
+          throw new ValidationError({ non_field_errors: [new ErrorDetail(INTEGRITY_MESSAGES[error.constraintKind], "integrity")] });
+        }
+        if (conflict) throw new Conflict();
+        throw error;
       }
-      // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
-      if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
-      throw error;
     }
   }
 }
+
+/** How many times a write meeting a concurrent change runs in all. */
+const WRITE_ATTEMPTS = 3;
+
+/** What a client is told about a constraint only the database caught (never its own message). */
+const INTEGRITY_MESSAGES: Record<IntegrityError["constraintKind"], string> = {
+  unique: "An object with these values already exists.",
+  foreignKey: "A related object does not exist.",
+  notNull: "A required value is missing.",
+  check: "The values break a rule of the database.",
+  unknown: "The values break a rule of the database.",
+};
 
 export type { RestRequest };
