@@ -2,7 +2,9 @@ import { IntegrityError, ProtectedError, RestrictedError, type ModelClass, type 
 import { isTransactionConflict } from "../../db/conflict.js";
 import { atomic, inTransaction } from "../../db/transaction.js";
 import { ErrorDetail } from "../errors/error-detail.js";
-import { Conflict, NotFound, ProtectedObject, ValidationError } from "../errors/exceptions.js";
+import { Conflict, NotFound, PreconditionFailed, ProtectedObject, ValidationError } from "../errors/exceptions.js";
+import type { Renderer } from "../renderers/renderer.js";
+import { entityTag, ifMatchHolds } from "./conditional.js";
 import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
 import type { Pagination } from "../pagination/pagination.js";
@@ -72,10 +74,31 @@ export class GenericAPIView extends APIView {
   async getObject(): Promise<ModelInstance> {
     const key = this.parseKey(this.request.params[this.lookupUrlKwarg]);
     const { queryset } = await this.filterQueryset(this.getQueryset());
-    const found = (await queryset.filter({ pk: key }).slice(0, 1))[0] as ModelInstance | undefined;
+    let one = queryset.filter({ pk: key });
+    // A write that checks If-Match holds the row until it commits, so no other write slips in
+    // between the check and the change.
+    if (this.lockObject) one = one.selectForUpdate();
+    const found = (await one.slice(0, 1))[0] as ModelInstance | undefined;
     if (!found) throw new NotFound();
     await this.checkObjectPermissions(this.request, found);
     return found;
+  }
+
+  /** Whether `getObject` locks the row (set by writes that carry If-Match). */
+  get lockObject(): boolean {
+    return this.request.method !== "GET" && this.request.header("if-match") !== undefined;
+  }
+
+  /**
+   * `If-Match` on PUT/PATCH/DELETE: 412 unless it names the current object's ETag (the tag a
+   * GET would answer now, rendered as this request would be); `*` only needs the object.
+   */
+  async checkIfMatch(instance: ModelInstance): Promise<void> {
+    const header = this.request.header("if-match");
+    if (header === undefined || header.trim() === "*") return;
+    const renderer = this.renderer ?? (this.getRenderers()[0] as Renderer);
+    const content = renderer.render(await this.serializer.renderOne(instance, this.request.basePath));
+    if (!ifMatchHolds(header, entityTag(content, renderer.mediaType))) throw new PreconditionFailed();
   }
 
   /** Values the route fixes for new objects (a nested route's parent). */
