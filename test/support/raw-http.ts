@@ -28,8 +28,8 @@ export function rawRequest(base: string, request: Uint8Array | string, options: 
       clearTimeout(timer);
       resolve(parseResponse(Buffer.concat(chunks)));
     });
+    // No end(): a half-closed socket makes node:http drop the request before answering it.
     socket.write(request);
-    socket.end();
   });
 }
 
