@@ -1,4 +1,6 @@
 import { DatabaseError } from "./errors.js";
+import { isConnectionFailure as mysqlConnectionLost } from "./mysql/errors.js";
+import { isConnectionFailure as postgresConnectionLost } from "./postgres/errors.js";
 
 interface DriverError {
   code?: string;
@@ -21,4 +23,19 @@ export function isTransactionConflict(error: unknown): boolean {
   if (!cause || typeof cause !== "object") return false;
   if (cause.code !== undefined && (POSTGRES_CODES.has(cause.code) || cause.code.startsWith("SQLITE_BUSY"))) return true;
   return cause.errno !== undefined && MYSQL_ERRNOS.has(cause.errno);
+}
+
+/**
+ * Did the connection die under this statement (server restart, session killed)? Inside a
+ * transaction, before COMMIT was sent, that means nothing was committed: the server rolls the
+ * session's transaction back when it ends.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  return error instanceof DatabaseError && (postgresConnectionLost(error) || mysqlConnectionLost(error)) && !isUnreachableCause(error);
+}
+
+const UNREACHABLE = new Set(["ECONNREFUSED", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EAI_AGAIN"]);
+
+function isUnreachableCause(error: DatabaseError): boolean {
+  return UNREACHABLE.has((error.cause as DriverError | undefined)?.code ?? "");
 }

@@ -10,7 +10,7 @@ import { dbName, useTestDatabase } from "../support/db.js";
 import { rawRequest } from "../support/raw-http.js";
 import { listen } from "../rest/fixtures/server.js";
 import { encode, hostileRequest, ITEMS_3_4_KINDS, prng, type FuzzState } from "./fixtures/hostile.js";
-import { models, Place, Question, Restaurant } from "./fixtures/models.js";
+import { Choice, models, Place, Question, Restaurant, Waiter } from "./fixtures/models.js";
 import { INTERNALS, orphans, snapshot } from "./fixtures/tables.js";
 
 useTestDatabase(models);
@@ -38,10 +38,10 @@ describe(dbName("seeded fuzz of hostile requests"), () => {
     server = await listen(handler);
     for (let i = 0; i < 5; i++) {
       const question = await Question.objects.create({ question_text: `Q${i}`, pub_date: new Date("2024-01-01T00:00:00Z") });
-      await question.choices.create({ choice_text: `c${i}` });
+      await Choice.objects.create({ question, choice_text: `c${i}` });
       const place = await Place.objects.create({ name: `P${i}`, address: "A" });
       const restaurant = await Restaurant.objects.create({ place });
-      await restaurant.waiter_set.create({ name: `W${i}` });
+      await Waiter.objects.create({ restaurant, name: `W${i}` });
     }
   });
   afterAll(() => server.close());

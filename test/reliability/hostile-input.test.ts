@@ -61,7 +61,7 @@ describe(dbName("LimitOffsetPagination bounds (DRF's _positive_int)"), () => {
   });
 });
 
-const post = (base: Server, path: string, contentType: string, body: string | Uint8Array) =>
+const post = (base: Server, path: string, contentType: string, body: string) =>
   fetch(`${base.url}${path}`, { method: "POST", headers: { "content-type": contentType }, body });
 
 describe(dbName("body structure limits (Django's DATA_UPLOAD_MAX_NUMBER_FIELDS and FILES)"), () => {

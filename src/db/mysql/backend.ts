@@ -81,11 +81,12 @@ export class MysqlBackend extends DatabaseBackend {
     this.assertOpen();
     // A read in autocommit changes nothing, so one that met a connection the server had
     // just killed runs again on a fresh connection.
-    try {
-      return toRows(await this.run(this.pool, sql, params));
-    } catch (error) {
-      if (!isConnectionFailure(error) || isUnreachable(error)) throw error;
-      return toRows(await this.run(this.pool, sql, params));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return toRows(await this.run(this.pool, sql, params));
+      } catch (error) {
+        if (attempt >= 3 || !isConnectionFailure(error) || isUnreachable(error)) throw error;
+      }
     }
   }
 

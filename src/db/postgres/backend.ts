@@ -86,7 +86,7 @@ export class PostgresBackend extends DatabaseBackend {
         const result = await this.pool.query({ text: sql, values: params as unknown[], rowMode: "array" });
         return result.rows as Row[];
       } catch (error) {
-        if (attempt < 2 && isConnectionFailure(error) && !isUnreachable(error)) continue;
+        if (attempt < 3 && isConnectionFailure(error) && !isUnreachable(error)) continue;
         throw mapPostgresError(error);
       }
     }

@@ -1,5 +1,5 @@
 import { IntegrityError, ProtectedError, RestrictedError, type ModelClass, type QuerySet } from "../../index.js";
-import { isTransactionConflict } from "../../db/conflict.js";
+import { isConnectionLost, isTransactionConflict } from "../../db/conflict.js";
 import { atomic, inTransaction } from "../../db/transaction.js";
 import { ErrorDetail } from "../errors/error-detail.js";
 import { Conflict, NotFound, PreconditionFailed, ProtectedObject, ValidationError } from "../errors/exceptions.js";
@@ -139,11 +139,18 @@ export class GenericAPIView extends APIView {
     // Inside an outer transaction a failed statement has spoiled it: nothing to retry.
     const retry = !inTransaction();
     for (let attempt = 1; ; attempt++) {
+      // A connection lost before COMMIT was sent (at BEGIN or in the write) committed nothing:
+      // safe to run again. Lost during COMMIT, the outcome is unknown: that one is a 500.
+      let committing = false;
       try {
-        return await atomic(fn);
+        return await atomic(async () => {
+          const result = await fn();
+          committing = true;
+          return result;
+        });
       } catch (error) {
         const conflict = error instanceof IntegrityError || isTransactionConflict(error);
-        if (conflict && retry && attempt < attempts) continue;
+        if ((conflict || (!committing && isConnectionLost(error))) && retry && attempt < attempts) continue;
         // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
         if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
         if (error instanceof IntegrityError && this.request.method !== "DELETE") {
