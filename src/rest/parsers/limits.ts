@@ -39,10 +39,15 @@ export function jsonShapeProblem(text: string, limits: ParserLimits): string | n
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      for (i++; i < length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === BACKSLASH) i++;
-        else if (d === QUOTE) break;
+      // Jump to the closing quote with indexOf (native speed over long strings): a quote
+      // preceded by an odd number of backslashes is escaped.
+      for (;;) {
+        const end = text.indexOf('"', i + 1);
+        if (end < 0) return null; // unterminated: JSON.parse will say so
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
+        i = end;
+        if (slashes % 2 === 0) break;
       }
     } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       if (++depth > maxDepth) return `nesting deeper than ${maxDepth} levels`;
@@ -97,7 +102,7 @@ export function checkMultipartParts(body: Uint8Array, boundary: string | undefin
   }
 }
 
+/** Searches only the part's headers: a search to the end of the body for each part would be quadratic. */
 function hasWithin(buffer: Buffer, needle: Buffer, start: number, end: number): boolean {
-  const found = buffer.indexOf(needle, start);
-  return found >= 0 && found < end;
+  return buffer.subarray(start, end).indexOf(needle) >= 0;
 }

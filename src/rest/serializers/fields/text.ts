@@ -1,4 +1,5 @@
 import { SerializerField, type SerializerFieldOptions } from "./base.js";
+import { codePointLength } from "./code-points.js";
 
 export interface CharFieldOptions extends SerializerFieldOptions {
   maxLength?: number;
@@ -43,7 +44,7 @@ export class CharField extends SerializerField<string> {
       return value;
     }
     // Django counts characters (code points), not UTF-16 units.
-    const length = [...value].length;
+    const length = codePointLength(value, Math.max(this.maxLength ?? 0, this.minLength ?? 0));
     if (this.maxLength !== undefined && length > this.maxLength) this.fail("max_length", { max_length: this.maxLength });
     if (this.minLength !== undefined && length < this.minLength) this.fail("min_length", { min_length: this.minLength });
     for (const validate of this.validators) validate(value);
