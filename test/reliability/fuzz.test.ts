@@ -15,7 +15,7 @@ import { INTERNALS, orphans, snapshot } from "./fixtures/tables.js";
 
 useTestDatabase(models);
 
-const REQUESTS = Number(process.env.TOREST_FUZZ_REQUESTS ?? 1500);
+const REQUESTS = Number(process.env.TOREST_FUZZ_REQUESTS ?? 1200);
 const SEED = Number(process.env.TOREST_FUZZ_SEED ?? 20261204);
 /**
  * Set to true once the aggdrf branch (issue 10 items 3-4: NUL and lone surrogates refused,
