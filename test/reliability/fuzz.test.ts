@@ -95,6 +95,9 @@ describe(dbName("seeded fuzz of hostile requests"), () => {
     );
     expect(failures.slice(0, 20)).toEqual([]);
     expect(alive.status).toBe(200);
+    // The server runs in this process: a polluted prototype would show here.
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(await orphans()).toEqual({ "polls_choice.question_id": 0, "one_to_one_restaurant.place_id": 0, "one_to_one_waiter.restaurant_id": 0 });
   });
 });
