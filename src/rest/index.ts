@@ -21,6 +21,8 @@ export {
   PermissionDenied,
   NotFound,
   ProtectedObject,
+  Conflict,
+  PreconditionFailed,
   MethodNotAllowed,
   NotAcceptable,
   RequestTooLarge,
@@ -32,6 +34,7 @@ export { defaultExceptionHandler, type ExceptionHandler, type ExceptionContext, 
 export { ImproperlyConfigured } from "./errors/improperly-configured.js";
 
 export { JSONParser, FormParser, MultiPartParser, DEFAULT_PARSERS, type Parser, type ParsedBody } from "./parsers/index.js";
+export { DEFAULT_PARSER_LIMITS, TooManyFieldsSent, TooManyFilesSent, type ParserLimits } from "./parsers/index.js";
 export { JSONRenderer } from "./renderers/json.js";
 export type { Renderer } from "./renderers/renderer.js";
 

@@ -258,7 +258,7 @@ describe("throttling", () => {
     ]);
   });
 
-  it("identifies clients behind proxies with numProxies", async () => {
+  it("identifies clients behind proxies with numProxies or trustedProxies, and ignores X-Forwarded-For otherwise", async () => {
     const seen: string[] = [];
     class V extends APIView {
       override throttles = [
@@ -279,6 +279,9 @@ describe("throttling", () => {
     await single(V.asView()).client.get("/v/", undefined, { headers: xff });
     await single(V.asView(), { numProxies: 2 }).client.get("/v/", undefined, { headers: xff });
     await single(V.asView(), { numProxies: 0 }).client.get("/v/", undefined, { headers: xff });
-    expect(seen).toEqual(["1.1.1.1,2.2.2.2,3.3.3.3", "2.2.2.2", "127.0.0.1"]);
+    await single(V.asView(), { trustedProxies: ["127.0.0.1", "3.3.3.3"] }).client.get("/v/", undefined, { headers: xff });
+    await single(V.asView(), { trustedProxies: ["10.0.0.9"] }).client.get("/v/", undefined, { headers: xff });
+    // Without either setting a spoofed header would choose the client's throttle key (issue 10, item 8).
+    expect(seen).toEqual(["127.0.0.1", "2.2.2.2", "127.0.0.1", "2.2.2.2", "127.0.0.1"]);
   });
 });

@@ -1,7 +1,7 @@
 import mysql from "mysql2/promise";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
 import type { DatabaseSettings } from "../url.js";
-import { isConnectionFailure, mapMysqlError } from "./errors.js";
+import { isConnectionFailure, isUnreachable, mapMysqlError } from "./errors.js";
 import { mysqlFeatures } from "./features.js";
 import { mysqlOperations } from "./operations.js";
 import { mysqlSchema } from "./schema.js";
@@ -99,7 +99,15 @@ export class MysqlBackend extends DatabaseBackend {
 
   async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
     this.assertOpen();
-    return toRows(await this.run(this.pool, sql, params));
+    // A read in autocommit changes nothing, so one that met a connection the server had
+    // just killed runs again on a fresh connection.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return toRows(await this.run(this.pool, sql, params));
+      } catch (error) {
+        if (attempt >= 3 || !isConnectionFailure(error) || isUnreachable(error)) throw error;
+      }
+    }
   }
 
   async execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {

@@ -24,6 +24,12 @@ export function isConnectionFailure(error: unknown): boolean {
   return Boolean(e.fatal) || UNREACHABLE_CODES.has(e.code ?? "") || LOST_CODES.has(e.code ?? "") || CONNECTION_ERRNOS.has(e.errno ?? 0);
 }
 
+/** Is the server not answering at all (no point in trying again at once)? */
+export function isUnreachable(error: unknown): boolean {
+  const e = (error instanceof DatabaseError ? error.cause : error) as MysqlError | undefined;
+  return e instanceof Error && UNREACHABLE_CODES.has(e.code ?? "");
+}
+
 /** Map a `mysql2` error onto torest's database errors. */
 export function mapMysqlError(error: unknown): Error {
   if (!(error instanceof Error) || error instanceof DatabaseError) return error as Error;

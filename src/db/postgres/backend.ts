@@ -1,12 +1,15 @@
 import pg from "pg";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
 import type { DatabaseSettings } from "../url.js";
-import { isConnectionFailure, mapPostgresError } from "./errors.js";
+import { isConnectionFailure, isUnreachable, mapPostgresError } from "./errors.js";
 import { postgresFeatures } from "./features.js";
 import { postgresOperations } from "./operations.js";
 import { postgresSchema } from "./schema.js";
 
 const { Pool, types } = pg;
+
+/** Errors a pooled client reported while nobody was listening (see the "connect" listener). */
+const clientErrors = new WeakMap<pg.PoolClient | pg.Client, Error>();
 const text = (value: string) => value;
 const int8 = (value: string) => {
   const n = Number(value);
@@ -64,15 +67,28 @@ export class PostgresBackend extends DatabaseBackend {
     });
     // Idle connections the server closes report here; the pool has already dropped them.
     this.pool.on("error", () => undefined);
+    // A listener from the moment a client exists: pg-pool removes its idle listener when it
+    // hands a client out, and a server that ends the session in that instant (an
+    // ErrorResponse parsed in the same chunk as the last ReadyForQuery, pg_terminate_backend
+    // under load) would otherwise raise an unhandled 'error' event and end the process.
+    // The error is remembered so that whoever holds the client sees it as broken.
+    this.pool.on("connect", (client) => {
+      client.on("error", (error: Error) => clientErrors.set(client, error));
+    });
   }
 
   async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
     this.assertOpen();
-    try {
-      const result = await this.pool.query({ text: sql, values: params as unknown[], rowMode: "array" });
-      return result.rows as Row[];
-    } catch (error) {
-      throw mapPostgresError(error);
+    // A read in autocommit changes nothing, so one that met a connection the server had
+    // just ended (pg_terminate_backend, a restart) runs again on a fresh connection.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.pool.query({ text: sql, values: params as unknown[], rowMode: "array" });
+        return result.rows as Row[];
+      } catch (error) {
+        if (attempt < 3 && isConnectionFailure(error) && !isUnreachable(error)) continue;
+        throw mapPostgresError(error);
+      }
     }
   }
 
@@ -99,6 +115,7 @@ export class PostgresBackend extends DatabaseBackend {
     const onError = (error: Error) => (broken = error);
     client.on("error", onError);
     const run = async (sql: string, params: readonly unknown[]) => {
+      broken ??= clientErrors.get(client) ?? null;
       if (broken) throw mapPostgresError(broken);
       try {
         return await client.query({ text: sql, values: params as unknown[], rowMode: "array" });
@@ -117,7 +134,7 @@ export class PostgresBackend extends DatabaseBackend {
         released = true;
         client.removeListener("error", onError);
         // A broken connection is destroyed instead of going back to the pool.
-        client.release(broken ?? undefined);
+        client.release(broken ?? clientErrors.get(client) ?? undefined);
       },
     };
   }

@@ -23,6 +23,12 @@ export function isConnectionFailure(error: unknown): boolean {
   return CONNECTION_CODES.test(code) || UNREACHABLE_CODES.has(code) || LOST_CODES.has(code) || LOST_MESSAGE.test(e.message);
 }
 
+/** Is the server not answering at all (no point in trying again at once)? */
+export function isUnreachable(error: unknown): boolean {
+  const e = (error instanceof DatabaseError ? error.cause : error) as PgError | undefined;
+  return e instanceof Error && (UNREACHABLE_CODES.has(e.code ?? "") || /timeout exceeded when trying to connect/i.test(e.message));
+}
+
 /** Map a `pg` error onto torest's database errors. */
 export function mapPostgresError(error: unknown): Error {
   if (!(error instanceof Error) || error instanceof DatabaseError) return error as Error;

@@ -1,4 +1,5 @@
 import { RequestTooLarge } from "../errors/exceptions.js";
+import { ClientDisconnected } from "../http/client-disconnected.js";
 import type { RequestSource } from "../http/source.js";
 
 /** A WHATWG `Request` (Hono, Bun, Deno, edge runtimes) as a `RequestSource`. */
@@ -38,7 +39,14 @@ export class FetchSource implements RequestSource {
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        // The stream of a client that went away errors: not a server error.
+        throw new ClientDisconnected({ cause: error });
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > limit) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { RequestTooLarge } from "../errors/exceptions.js";
+import { ClientDisconnected } from "../http/client-disconnected.js";
 import { headersAnnounceBody, type RequestSource } from "../http/source.js";
 
 /** A node:http request as a `RequestSource`: reads headers in place, the body on demand. */
@@ -53,6 +54,7 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> 
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
+      req.off("close", onClose);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -68,12 +70,19 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> 
       cleanup();
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     };
+    // A client that goes away mid-body ("aborted", ECONNRESET) is not a server error.
     const onError = (error: Error) => {
       cleanup();
-      reject(error);
+      reject(new ClientDisconnected({ cause: error }));
+    };
+    // Without an error (destroyed stream): the body will never end, so do not wait for it.
+    const onClose = () => {
+      cleanup();
+      reject(new ClientDisconnected());
     };
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onError);
+    req.on("close", onClose);
   });
 }

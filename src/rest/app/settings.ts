@@ -1,6 +1,7 @@
 import type { Authentication } from "../authentication/authentication.js";
 import { defaultExceptionHandler, type ExceptionHandler, type Logger } from "../errors/handler.js";
 import { DEFAULT_PARSERS, type Parser } from "../parsers/index.js";
+import { DEFAULT_PARSER_LIMITS, type ParserLimits } from "../parsers/limits.js";
 import { AllowAny } from "../permissions/builtins.js";
 import type { Permission } from "../permissions/permission.js";
 import { JSONRenderer } from "../renderers/json.js";
@@ -10,9 +11,10 @@ import type { Throttle } from "../throttling/throttle.js";
 
 /**
  * Defaults for every view of an app (DRF's `REST_FRAMEWORK` setting); a view overrides one by
- * setting the property of the same name.
+ * setting the property of the same name. The body limits of `ParserLimits` (Django's
+ * DATA_UPLOAD_MAX_NUMBER_FIELDS and friends; null lifts one) are app-wide only.
  */
-export interface RestSettings {
+export interface RestSettings extends ParserLimits {
   /** DEFAULT_AUTHENTICATION_CLASSES; none by default (DRF's session/basic need a user store). */
   readonly authentication: readonly Authentication[];
   /** DEFAULT_PERMISSION_CLASSES: `[AllowAny]`. */
@@ -29,8 +31,13 @@ export interface RestSettings {
   readonly renderers: readonly Renderer[];
   /** Largest accepted body in bytes (Django's DATA_UPLOAD_MAX_MEMORY_SIZE): 2.5 MiB. */
   readonly bodyLimit: number;
-  /** NUM_PROXIES: how many proxies sit in front, for client addresses in throttling. */
+  /**
+   * NUM_PROXIES: how many proxies sit in front, for client addresses in throttling. Unset
+   * (and no `trustedProxies`), X-Forwarded-For is ignored: the socket address counts.
+   */
   readonly numProxies?: number;
+  /** Addresses of the proxies in front, an alternative to `numProxies` (see `clientIdent`). */
+  readonly trustedProxies?: readonly string[];
   /** EXCEPTION_HANDLER. */
   readonly exceptionHandler: ExceptionHandler;
   /** Receives server errors (500s); `console` by default. */
@@ -49,6 +56,7 @@ export function resolveSettings(overrides: Partial<RestSettings> = {}): RestSett
     parsers: DEFAULT_PARSERS,
     renderers: [JSONRenderer],
     bodyLimit: DEFAULT_BODY_LIMIT,
+    ...DEFAULT_PARSER_LIMITS,
     exceptionHandler: defaultExceptionHandler,
     logger: console,
     ...overrides,

@@ -64,6 +64,16 @@ export class ProtectedObject extends APIException {
   static override defaultCode: ErrorCode = "protected";
 }
 
+/** A change the client cannot fix by changing its request: a concurrent write got in the way (409). */
+export class Conflict extends APIException {
+  static override defaultCode: ErrorCode = "conflict";
+}
+
+/** `If-Match` named another version of the object than the current one (412). */
+export class PreconditionFailed extends APIException {
+  static override defaultCode: ErrorCode = "precondition_failed";
+}
+
 export class MethodNotAllowed extends APIException {
   static override defaultCode: ErrorCode = "method_not_allowed";
   constructor(method: string, detail?: DetailInput) {

@@ -1,3 +1,5 @@
+import util from "node:util";
+import { ClientDisconnected } from "../http/client-disconnected.js";
 import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
 import { message } from "./catalogue.js";
@@ -6,7 +8,12 @@ import { APIException } from "./exceptions.js";
 /** Where server errors are reported; `console` fits. */
 export interface Logger {
   error(message: string, error?: unknown): void;
+  /** Events that are not server errors (a client that went away mid-body); optional. */
+  debug?(message: string, error?: unknown): void;
 }
+
+/** Node's convention for debug output: shown with NODE_DEBUG=torest. */
+const debuglog = util.debuglog("torest");
 
 /**
  * Turns an exception into a response, or returns null for errors it does not handle (DRF's
@@ -30,6 +37,12 @@ export const defaultExceptionHandler: ExceptionHandler = (error) => {
 
 /** The 500 answer: logs the error, never leaks it to the client. */
 export function serverError(error: unknown, logger: Logger, where: string): RestResponse {
+  if (error instanceof ClientDisconnected) {
+    // Nobody reads this answer; the request log still shows a client error, not a 500.
+    if (logger === console) debuglog(`${where}: ${error.message}`);
+    else logger.debug?.(`torest: ${where}: ${error.message}`, error);
+    return new RestResponse({ detail: error.message }, 400);
+  }
   logger.error(`torest: unhandled error in ${where}`, error);
   return new RestResponse({ detail: message("error") }, 500);
 }

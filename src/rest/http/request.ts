@@ -98,7 +98,7 @@ export class RestRequest {
     if (!parser) throw new UnsupportedMediaType(contentType);
     const body = await this.source.readBody(this.settings.bodyLimit);
     if (body.length === 0) return (this.#body = this.#empty());
-    return (this.#body = await parser.parse(body, { contentType, mediaType }));
+    return (this.#body = await parser.parse(body, { contentType, mediaType, limits: this.settings }));
   }
 
   /** The parsed body (DRF's `request.data`): `{}` for requests without one. */

@@ -12,12 +12,19 @@ export interface LimitOffsetOptions {
 
 const WHOLE_NUMBER = /^\s*\+?\d+\s*$/;
 
-/** DRF's `_positive_int`: a whole number above 0 (strict), capped; otherwise null. */
-function positiveInt(raw: string | null, strict: boolean, cutoff: number | null): number | null {
+/**
+ * DRF's `_positive_int`: a whole number above 0 (strict), capped at `cutoff`; otherwise null
+ * (the caller's default applies). Python's int has no size limit, JavaScript's exact integers
+ * and the databases' LIMIT/OFFSET end at 2^53 - 1 here: a larger number is capped when there
+ * is a cutoff (as DRF caps any number) and out of range (null) otherwise, so a page is never
+ * asked for with a float or an overflowing integer.
+ */
+export function positiveInt(raw: string | null, strict: boolean, cutoff: number | null): number | null {
   if (raw === null || !WHOLE_NUMBER.test(raw)) return null;
   const n = Number(raw);
-  if (n < 0 || (strict && n === 0)) return null;
-  return cutoff === null ? n : Math.min(n, cutoff);
+  if (strict && n === 0) return null;
+  if (cutoff !== null && cutoff > 0) return Math.min(n, cutoff);
+  return Number.isSafeInteger(n) ? n : null;
 }
 
 /**
@@ -39,7 +46,8 @@ export class LimitOffsetPagination implements Pagination {
     if (limit === null) return null;
     const offset = positiveInt(query?.get("offset") ?? null, false, null) ?? 0;
     const count = await queryset.count();
-    const items = count > offset ? await queryset.slice(offset, offset + limit) : [];
+    // offset < count, so the end stays an exact integer whatever the limit.
+    const items = count > offset ? await queryset.slice(offset, offset + Math.min(limit, count - offset)) : [];
     return { items, count, limit, offset };
   }
 

@@ -2,6 +2,8 @@ export { type Parser, type ParsedBody, type ParserContext, selectParser } from "
 export { JSONParser } from "./json.js";
 export { FormParser } from "./form.js";
 export { MultiPartParser } from "./multipart.js";
+export { type ParserLimits, DEFAULT_PARSER_LIMITS } from "./limits.js";
+export { TooManyFieldsSent, TooManyFilesSent } from "./too-many.js";
 
 import { FormParser } from "./form.js";
 import { JSONParser } from "./json.js";

@@ -1,6 +1,7 @@
 import { message } from "../errors/catalogue.js";
 import { ParseError } from "../errors/exceptions.js";
 import { QueryDict } from "../http/query-dict.js";
+import { checkMultipartParts, DEFAULT_PARSER_LIMITS } from "./limits.js";
 import type { Parser } from "./parser.js";
 
 /**
@@ -10,7 +11,9 @@ import type { Parser } from "./parser.js";
  */
 export const MultiPartParser: Parser = {
   mediaType: "multipart/form-data",
-  async parse(body, { contentType }) {
+  async parse(body, { contentType, mediaType, limits = DEFAULT_PARSER_LIMITS }) {
+    // Counted before parsing: building 20,000 parts holds the event loop for a second.
+    checkMultipartParts(body, mediaType.params.boundary, limits);
     let form: FormData;
     try {
       const request = new Request("http://localhost/", {

@@ -1,5 +1,6 @@
 import type { MediaType } from "../http/media-type.js";
 import { QueryDict } from "../http/query-dict.js";
+import type { ParserLimits } from "./limits.js";
 
 /** What a parser produces: DRF's `request.data` and `request.FILES`. */
 export interface ParsedBody {
@@ -7,10 +8,12 @@ export interface ParsedBody {
   readonly files: QueryDict<File>;
 }
 
-/** The request's Content-Type, raw and parsed. */
+/** The request's Content-Type, raw and parsed, and the app's limits on a body's structure. */
 export interface ParserContext {
   readonly contentType: string;
   readonly mediaType: MediaType;
+  /** The app settings' limits (Django's defaults when a parser is called on its own). */
+  readonly limits?: ParserLimits;
 }
 
 /**

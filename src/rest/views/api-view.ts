@@ -8,6 +8,7 @@ import { SAFE_METHODS, type Permission } from "../permissions/permission.js";
 import { patchVary, renderResponse } from "../renderers/render.js";
 import { selectRenderer, type Renderer } from "../renderers/renderer.js";
 import type { Throttle } from "../throttling/throttle.js";
+import { applyEntityTag } from "./conditional.js";
 import { SimpleMetadata, formatViewName, type Metadata } from "./metadata.js";
 import { HTTP_METHODS, type HttpMethod, type ViewHandler } from "./view-handler.js";
 
@@ -153,11 +154,11 @@ export class APIView {
     return response;
   }
 
-  /** Adds `Allow` and `Vary`, then renders (DRF's `finalize_response`). */
+  /** Adds `Allow` and `Vary`, then renders (DRF's `finalize_response`) and tags it (conditional.ts). */
   finalizeResponse(request: RestRequest, response: RestResponse): RestResponse {
     response.headers.allow = this.allowHeader ?? this.allowedMethods().join(", ");
     patchVary(response.headers, ["Accept", "Cookie"]);
-    return renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer));
+    return applyEntityTag(request, renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer)));
   }
 
   getViewName(): string {

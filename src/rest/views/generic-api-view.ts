@@ -1,7 +1,10 @@
 import { IntegrityError, ProtectedError, RestrictedError, type ModelClass, type QuerySet } from "../../index.js";
-import { atomic } from "../../db/transaction.js";
+import { isConnectionLost, isTransactionConflict } from "../../db/conflict.js";
+import { atomic, inTransaction } from "../../db/transaction.js";
 import { ErrorDetail } from "../errors/error-detail.js";
-import { NotFound, ProtectedObject, ValidationError } from "../errors/exceptions.js";
+import { Conflict, NotFound, PreconditionFailed, ProtectedObject, ValidationError } from "../errors/exceptions.js";
+import type { Renderer } from "../renderers/renderer.js";
+import { entityTag, ifMatchHolds } from "./conditional.js";
 import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
 import type { Pagination } from "../pagination/pagination.js";
@@ -71,10 +74,31 @@ export class GenericAPIView extends APIView {
   async getObject(): Promise<ModelInstance> {
     const key = this.parseKey(this.request.params[this.lookupUrlKwarg]);
     const { queryset } = await this.filterQueryset(this.getQueryset());
-    const found = (await queryset.filter({ pk: key }).slice(0, 1))[0] as ModelInstance | undefined;
+    let one = queryset.filter({ pk: key });
+    // A write that checks If-Match holds the row until it commits, so no other write slips in
+    // between the check and the change.
+    if (this.lockObject) one = one.selectForUpdate();
+    const found = (await one.slice(0, 1))[0] as ModelInstance | undefined;
     if (!found) throw new NotFound();
     await this.checkObjectPermissions(this.request, found);
     return found;
+  }
+
+  /** Whether `getObject` locks the row (set by writes that carry If-Match). */
+  get lockObject(): boolean {
+    return this.request.method !== "GET" && this.request.header("if-match") !== undefined;
+  }
+
+  /**
+   * `If-Match` on PUT/PATCH/DELETE: 412 unless it names the current object's ETag (the tag a
+   * GET would answer now, rendered as this request would be); `*` only needs the object.
+   */
+  async checkIfMatch(instance: ModelInstance): Promise<void> {
+    const header = this.request.header("if-match");
+    if (header === undefined || header.trim() === "*") return;
+    const renderer = this.renderer ?? (this.getRenderers()[0] as Renderer);
+    const content = renderer.render(await this.serializer.renderOne(instance, this.request.basePath));
+    if (!ifMatchHolds(header, entityTag(content, renderer.mediaType))) throw new PreconditionFailed();
   }
 
   /** Values the route fixes for new objects (a nested route's parent). */
@@ -102,19 +126,53 @@ export class GenericAPIView extends APIView {
     return this.serializer.render(instances, this.request.basePath);
   }
 
-  /** Runs a write in a transaction; integrity errors the validators could not foresee become 400s. */
-  async write<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await atomic(fn);
-    } catch (error) {
-      if (error instanceof IntegrityError) {
-        throw new ValidationError({ non_field_errors: [new ErrorDetail(error.message, "integrity")] });
+  /**
+   * Runs a write in a transaction. A constraint the validators could not foresee, or a
+   * deadlock, almost always means a concurrent request changed the rows in between (a child
+   * inserted while its parent's cascade ran, a parent deleted while a child was validated):
+   * the whole write runs again, so the validators see the new state and answer in DRF's words,
+   * and a cascade collects the new children. What still fails is answered without the
+   * database's message (it names tables and constraints): 400 for a row the client sent, 409
+   * for a conflict it cannot fix.
+   */
+  async write<T>(fn: () => Promise<T>, attempts = WRITE_ATTEMPTS): Promise<T> {
+    // Inside an outer transaction a failed statement has spoiled it: nothing to retry.
+    const retry = !inTransaction();
+    for (let attempt = 1; ; attempt++) {
+      // A connection lost before COMMIT was sent (at BEGIN or in the write) committed nothing:
+      // safe to run again. Lost during COMMIT, the outcome is unknown: that one is a 500.
+      let committing = false;
+      try {
+        return await atomic(async () => {
+          const result = await fn();
+          committing = true;
+          return result;
+        });
+      } catch (error) {
+        const conflict = error instanceof IntegrityError || isTransactionConflict(error);
+        if ((conflict || (!committing && isConnectionLost(error))) && retry && attempt < attempts) continue;
+        // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
+        if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
+        if (error instanceof IntegrityError && this.request.method !== "DELETE") {
+          throw new ValidationError({ non_field_errors: [new ErrorDetail(INTEGRITY_MESSAGES[error.constraintKind], "integrity")] });
+        }
+        if (conflict) throw new Conflict();
+        throw error;
       }
-      // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
-      if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
-      throw error;
     }
   }
 }
+
+/** How many times a write meeting a concurrent change runs in all. */
+const WRITE_ATTEMPTS = 3;
+
+/** What a client is told about a constraint only the database caught (never its own message). */
+const INTEGRITY_MESSAGES: Record<IntegrityError["constraintKind"], string> = {
+  unique: "An object with these values already exists.",
+  foreignKey: "A related object does not exist.",
+  notNull: "A required value is missing.",
+  check: "The values break a rule of the database.",
+  unknown: "The values break a rule of the database.",
+};
 
 export type { RestRequest };

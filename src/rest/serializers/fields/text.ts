@@ -1,6 +1,7 @@
 import { ErrorDetail } from "../../errors/error-detail.js";
 import { ValidationError } from "../../errors/exceptions.js";
 import { SerializerField, type SerializerFieldOptions } from "./base.js";
+import { codePointLength } from "./code-points.js";
 import { prohibitedCharacterMessages } from "./prohibited-characters.js";
 
 export interface CharFieldOptions extends SerializerFieldOptions {
@@ -46,7 +47,7 @@ export class CharField extends SerializerField<string> {
       return value;
     }
     // Django counts characters (code points), not UTF-16 units.
-    const length = [...value].length;
+    const length = codePointLength(value, Math.max(this.maxLength ?? 0, this.minLength ?? 0));
     // DRF runs every validator and reports each failure: lengths, then NUL and surrogates.
     const errors: ErrorDetail[] = [];
     if (this.maxLength !== undefined && length > this.maxLength) errors.push(this.detail("max_length", { max_length: this.maxLength }));

@@ -8,6 +8,7 @@ export function DestroyModelMixin<B extends ViewClass>(Base: B) {
     async destroy(_request: RestRequest): Promise<RestResponse> {
       await this.write(async () => {
         const instance = await this.getObject();
+        await this.checkIfMatch(instance);
         await this.performDestroy(instance);
       });
       return new RestResponse(undefined, 204);

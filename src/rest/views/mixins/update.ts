@@ -8,6 +8,7 @@ export function UpdateModelMixin<B extends ViewClass>(Base: B) {
     async update(request: RestRequest, partial = false): Promise<RestResponse> {
       const body = await this.write(async () => {
         const instance = await this.getObject();
+        await this.checkIfMatch(instance);
         const fixed = this.fixedValues();
         const validated = await this.serializer.validate(request.data, { partial, instance, fixed });
         await this.performUpdate(instance, { ...validated, ...fixed });
