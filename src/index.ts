@@ -56,7 +56,7 @@ export { captureQueries, assertNumQueries, type CapturedQuery, type CapturedQuer
 
 export {
   ObjectDoesNotExist, MultipleObjectsReturned, FieldError, FieldDoesNotExist, InvalidOperation,
-  ValidationError, ProtectedError, RestrictedError, ImproperlyConfigured,
+  ValidationError, ProtectedError, RestrictedError, ImproperlyConfigured, ModelTypeError,
   DatabaseError, IntegrityError, OperationalError, TransactionManagementError,
 } from "./orm/errors.js";
 

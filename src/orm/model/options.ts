@@ -158,9 +158,10 @@ export class Options {
   /** Names usable in lookups, sorted: what Django lists in "Choices are: ...". */
   lookupNames(): string[] {
     apps.resolvePending();
-    const names = [...this.fields.map((f) => f.name), ...this.manyToMany.map((f) => f.name)];
-    for (const r of this.relatedObjects) if (!r.hidden) names.push(r.queryName);
-    return names.sort();
+    // Django lists attnames too (`author_id`), and reverse relations by their query name.
+    const names = new Set([...this.fields.flatMap((f) => [f.name, f.attname]), ...this.manyToMany.map((f) => f.name)]);
+    for (const r of this.relatedObjects) if (!r.hidden) names.add(r.queryName);
+    return [...names].sort();
   }
 
   addRelatedObject(relation: ReverseRelation): void {

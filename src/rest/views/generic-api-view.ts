@@ -107,11 +107,12 @@ export class GenericAPIView extends APIView {
     try {
       return await atomic(fn);
     } catch (error) {
+      // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
+      // Checked first: these are IntegrityErrors too (as in Django).
+      if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
       if (error instanceof IntegrityError) {
         throw new ValidationError({ non_field_errors: [new ErrorDetail(error.message, "integrity")] });
       }
-      // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
-      if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
       throw error;
     }
   }
