@@ -5,6 +5,8 @@
  * import { Model, CharField, OneToOneField, CASCADE } from "torest";
  * ```
  */
+// First: connects the ORM's layers before any model can be declared.
+import "./orm/setup.js";
 export { Model } from "./orm/model/define.js";
 export { BaseModel } from "./orm/model/base.js";
 export type { Options, MetaOptions } from "./orm/model/options.js";

@@ -56,14 +56,6 @@ export class RestrictedError extends IntegrityError {
   }
 }
 
-/** Python's `repr()` of a value, as Django's messages show it (`'invalid'`, `1`, `None`). */
-export function pyRepr(value: unknown): string {
-  if (value === null || value === undefined) return "None";
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "string") return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replace(/'/g, "\\'")}'`;
-  return String(value);
-}
-
 export type ValidationErrorParams = Record<string, unknown>;
 
 /** One validation message with its stable code, before formatting. */

@@ -24,6 +24,11 @@ export interface InstanceState {
 /** Marker passed to constructors when rows are loaded: skips defaults. */
 export const FROM_DB: unique symbol = Symbol("torest.fromDb");
 
+/** Is `value` a model instance? (Checked by its bookkeeping, so the query layer needs no model class.) */
+export function isModelInstance(value: unknown): value is Record<string, unknown> & { pk: unknown; [STATE]: InstanceState } {
+  return typeof value === "object" && value !== null && STATE in value;
+}
+
 export function stateOf(instance: object): InstanceState {
   return (instance as { [STATE]: InstanceState })[STATE];
 }

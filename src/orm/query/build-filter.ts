@@ -1,16 +1,16 @@
-import { FieldError, InvalidOperation, pyRepr, ValidationError } from "../errors.js";
-import type { Field } from "../fields/field.js";
+import { FieldError, InvalidOperation, ValidationError } from "../errors.js";
+import { pyRepr, type Field } from "../fields/field.js";
 import { isLookup, LOOKUPS, RELATION_LOOKUPS } from "../lookups/registry.js";
 import { isSqlExpr, type SqlExpr } from "../expressions/sql-expr.js";
 import { FloatFieldDef } from "../fields/numeric.js";
 import { BooleanFieldDef } from "../fields/boolean.js";
 import { findTransform, TRANSFORMS } from "../lookups/transforms.js";
 import { closeMatches } from "../lookups/close-matches.js";
-import { BaseModel } from "../model/base.js";
 import type { Options } from "../model/options.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
+import { isModelInstance } from "../model/state.js";
 import { QNode } from "./q.js";
-import { Query } from "./query.js";
+import type { Query } from "./query.js";
 import { resolvePath } from "./resolve-path.js";
 import { whereNode, type Lhs, type LookupNode, type WhereChild, type WhereNode } from "./where.js";
 import { Expression } from "../expressions/expression.js";
@@ -20,8 +20,11 @@ export interface HasQuery {
   readonly query: Query;
 }
 
+// Recognised by shape: this module is loaded by query.ts and must not import it back.
 function isQuerySet(value: unknown): value is HasQuery {
-  return typeof value === "object" && value !== null && "query" in value && (value as HasQuery).query instanceof Query;
+  if (typeof value !== "object" || value === null || !("query" in value)) return false;
+  const query = (value as { query: unknown }).query;
+  return typeof query === "object" && query !== null && typeof (query as Query).withFilter === "function";
 }
 
 /**
@@ -64,7 +67,7 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
   const path = resolvePath(query, names, filterCall);
   if (negated && path.multiValued) {
     query.joins.length = joinsBefore;
-    const inner = Query.forModel(query.options).withFilter({ [key]: value }, false);
+    const inner = (query.constructor as typeof Query).forModel(query.options).withFilter({ [key]: value }, false);
     const pk = query.options.pk;
     return {
       kind: "subquery",
@@ -85,10 +88,10 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
  */
 function checkObjectType(target: Options, value: unknown, ownModel?: Options): void {
   for (const v of Array.isArray(value) ? value : [value]) {
-    if (v instanceof BaseModel && !(v instanceof target.model) && !(ownModel && v instanceof ownModel.model)) {
+    if (isModelInstance(v) && !(v instanceof target.model) && !(ownModel && v instanceof ownModel.model)) {
       throw new InvalidOperation(`Cannot query "${String(v)}": Must be "${target.objectName}" instance.`);
     }
-    if (v instanceof BaseModel && (v.pk === null || v.pk === undefined)) {
+    if (isModelInstance(v) && (v.pk === null || v.pk === undefined)) {
       throw new InvalidOperation("Model instances passed to related filters must be saved.");
     }
   }
@@ -175,7 +178,7 @@ function makeLookup(lhs: Lhs, lookup: string, value: unknown): WhereChild {
 function prep(field: Field, value: unknown): unknown {
   // A model instance stands for its key: the referenced field for a foreign key to its model,
   // else its primary key (e.g. `restaurant=r` compared on the restaurant's key column).
-  if (value instanceof BaseModel && !(field instanceof ForeignKeyDef && value instanceof field.requireResolved().remote.model)) {
+  if (isModelInstance(value) && !(field instanceof ForeignKeyDef && value instanceof field.requireResolved().remote.model)) {
     value = value.pk;
   }
   try {

@@ -4,7 +4,7 @@ import { Field, type FieldOptions, type NullOf, type PkOf } from "../fields/fiel
 import { apps } from "../model/registry.js";
 import type { Options } from "../model/options.js";
 import { defineForwardAccessor } from "./accessors/forward.js";
-import { defineReverseAccessor } from "./accessors/reverse-install.js";
+import { accessorInstallers } from "./accessor-hooks.js";
 import { resolveModelRef, type ModelRef } from "./model-ref.js";
 import type { OnDelete } from "./on-delete.js";
 import type { PathHop } from "./path.js";
@@ -90,7 +90,7 @@ export class ForeignKeyDef<M = unknown, Null extends boolean = boolean, Pk exten
     this.targetField = toField.toField ? remote.getField(toField.toField) as Field : remote.pk;
     this.reverse = new ReverseRelation(this, this.model, remote);
     remote.addRelatedObject(this.reverse);
-    if (!this.reverse.hidden) defineReverseAccessor(remote, this.reverse);
+    if (!this.reverse.hidden) accessorInstallers().reverse(remote, this.reverse);
     this.resolved = true;
     return true;
   }

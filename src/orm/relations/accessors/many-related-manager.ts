@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { atomic } from "../../../db/transaction.js";
-import { InvalidOperation, ModelTypeError, pyRepr, ValidationError } from "../../errors.js";
+import { InvalidOperation, ModelTypeError, ValidationError } from "../../errors.js";
+import { pyRepr } from "../../fields/field.js";
 import { BaseModel } from "../../model/base.js";
 import type { Options } from "../../model/options.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { atomic } from "../../../db/transaction.js";
-import { InvalidOperation, ModelTypeError, pyRepr } from "../../errors.js";
+import { InvalidOperation, ModelTypeError } from "../../errors.js";
+import { pyRepr } from "../../fields/field.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
 import { Manager } from "../../query/manager.js";
 import type { CreateData } from "../../model/types.js";
