@@ -5,6 +5,8 @@
  * import { Model, CharField, OneToOneField, CASCADE } from "torest";
  * ```
  */
+// First: connects the ORM's layers before any model can be declared.
+import "./orm/setup.js";
 export { Model } from "./orm/model/define.js";
 export { BaseModel } from "./orm/model/base.js";
 export type { Options, MetaOptions } from "./orm/model/options.js";
@@ -56,7 +58,7 @@ export { captureQueries, assertNumQueries, type CapturedQuery, type CapturedQuer
 
 export {
   ObjectDoesNotExist, MultipleObjectsReturned, FieldError, FieldDoesNotExist, InvalidOperation,
-  ValidationError, ProtectedError, RestrictedError, ImproperlyConfigured,
+  ValidationError, ProtectedError, RestrictedError, ImproperlyConfigured, ModelTypeError,
   DatabaseError, IntegrityError, OperationalError, TransactionManagementError,
 } from "./orm/errors.js";
 

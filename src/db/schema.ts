@@ -34,6 +34,11 @@ export interface SchemaEditor {
   addForeignKey?(table: string, column: ColumnSpec): string;
   /** Names of the tables that exist. */
   tableNamesSql(): string;
+  /**
+   * Session statements turning foreign-key checks off and on again, where dropping tables whose
+   * keys form a cycle needs it (MySQL/MariaDB refuse to drop any table of the cycle otherwise).
+   */
+  foreignKeyChecks?: { off: string; on: string };
 }
 
 /**

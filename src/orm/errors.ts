@@ -4,6 +4,7 @@
  */
 export { ImproperlyConfigured } from "../db/config-error.js";
 export { DatabaseError, IntegrityError, OperationalError, TransactionManagementError } from "../db/errors.js";
+import { IntegrityError } from "../db/errors.js";
 
 /** Base of every model's `DoesNotExist`: catch this to catch them all. */
 export class ObjectDoesNotExist extends Error {
@@ -30,19 +31,28 @@ export class InvalidOperation extends Error {
   override name = "InvalidOperation";
 }
 
-/** Deleting would remove objects a PROTECT foreign key points at. */
-export class ProtectedError extends Error {
+/**
+ * A call with an argument of the wrong kind, where Django raises TypeError (an unknown keyword
+ * to a model constructor, an instance of the wrong model given to a related manager, direct
+ * assignment to a related set, an `onDelete` that is not a rule). `instanceof TypeError` holds.
+ */
+export class ModelTypeError extends TypeError {
+  override name = "TypeError";
+}
+
+/** Deleting would remove objects a PROTECT foreign key points at (an IntegrityError, as in Django). */
+export class ProtectedError extends IntegrityError {
   override name = "ProtectedError";
   constructor(message: string, readonly protectedObjects: readonly object[]) {
-    super(message);
+    super(message, "foreignKey");
   }
 }
 
-/** Deleting would break a RESTRICT foreign key. */
-export class RestrictedError extends Error {
+/** Deleting would break a RESTRICT foreign key (an IntegrityError, as in Django). */
+export class RestrictedError extends IntegrityError {
   override name = "RestrictedError";
   constructor(message: string, readonly restrictedObjects: readonly object[]) {
-    super(message);
+    super(message, "foreignKey");
   }
 }
 

@@ -17,7 +17,7 @@ async function killIdleSessions(count: number): Promise<void> {
   const held = await Promise.all(Array.from({ length: count + 1 }, () => backend.acquire()));
   const [killer, ...victims] = held;
   for (const victim of victims) {
-    const [[id]] = (await victim.query(sessionControl!.currentId, [])) as unknown[][];
+    const [[id]] = (await victim.query(sessionControl!.currentId, [])) as [[unknown]];
     await killer!.query(sessionControl!.kill(id), []);
   }
   for (const connection of held) connection.release();
@@ -31,7 +31,7 @@ describe.skipIf(!sessionControl)(dbName("a lost connection"), () => {
     await Ping.objects.create({ name: "before" });
     const error = await atomic(async () => {
       const executor = executorFor(backend);
-      const [[id]] = (await executor.query(sessionControl!.currentId, [])) as unknown[][];
+      const [[id]] = (await executor.query(sessionControl!.currentId, [])) as [[unknown]];
       await backend.query(sessionControl!.kill(id), []); // from another pooled connection
       await new Promise((resolve) => setTimeout(resolve, 50));
       await executor.query("SELECT 1", []);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { atomic, CharField, closeDatabases, configureDatabases, getBackend, IntegrityError, Model, type Manager } from "torest";
-import { dbName, freshDatabase, useTestDatabase } from "../support/db.js";
+import { dbName, freshDatabase, TEST_DB, useTestDatabase } from "../support/db.js";
 import { sessionControl } from "../support/sessions.js";
 
 class Entry extends Model("dbtx", {
@@ -48,23 +48,33 @@ describe(dbName("transactions"), () => {
     expect(await names()).toEqual([]);
   });
 
-  it("work outside the transaction does not see uncommitted rows", async () => {
-    let seenOutside = -1;
+  it("work outside the transaction does not see uncommitted rows (read committed)", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const insertDone = new Promise<void>((resolve) => (inserted = resolve));
     const tx = atomic(async () => {
       await Entry.objects.create({ name: "pending" });
+      inserted();
       await gate;
     });
-    // SQLite has one connection: the outside read waits for the commit instead.
-    const outside = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await insertDone;
+    let seenOutside: number;
+    if (TEST_DB === "sqlite") {
+      // SQLite has one connection: the outside read waits until the transaction commits, so it
+      // sees the row, never a half-done state.
       const pending = Entry.objects.count();
       release();
       seenOutside = await pending;
-    })();
-    await Promise.all([tx, outside]);
-    expect([0, 1]).toContain(seenOutside);
+      expect(seenOutside).toBe(1);
+    } else {
+      // PostgreSQL and MariaDB: the outside read runs now, on another connection, and must not
+      // see the uncommitted insert.
+      seenOutside = await Entry.objects.count();
+      release();
+      expect(seenOutside).toBe(0);
+    }
+    await tx;
     expect(await Entry.objects.count()).toBe(1);
     await Entry.objects.all().delete();
   });

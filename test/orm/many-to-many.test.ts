@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  captureQueries, CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, Model,
+  captureQueries, CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, ModelTypeError, Model,
   type Manager, type ManyRelatedManager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
@@ -129,11 +129,11 @@ describe(dbName("many-to-many"), () => {
     const a = await Article.objects.create({ headline: "Strict" });
     await expect(a.publications.add(new Publication({ title: "unsaved" })))
       .rejects.toThrow(new InvalidOperation('Cannot add "<Publication: unsaved>": the value for field "id" is None'));
-    await expect(a.publications.add(a as never)).rejects.toThrow(new InvalidOperation("'Publication' instance expected, got <Article: Strict>"));
+    await expect(a.publications.add(a as never)).rejects.toThrow(new ModelTypeError("'Publication' instance expected, got <Article: Strict>"));
     const unsaved = new Article({ headline: "no pk" });
     expect(() => unsaved.publications.all())
       .toThrow(new InvalidOperation('"<Article: no pk>" needs to have a value for field "id" before this many-to-many relationship can be used.'));
-    expect(() => { (a as { publications: unknown }).publications = []; }).toThrow(InvalidOperation);
+    expect(() => { (a as { publications: unknown }).publications = []; }).toThrow(TypeError);
     expect(() => new Article({ headline: "x", publications: [] } as never))
       .toThrow("Direct assignment to the forward side of a many-to-many set is prohibited. Use publications.set() instead.");
     expect(await a.publications.count()).toBe(0);

@@ -167,7 +167,7 @@ describe(dbName("onDelete"), () => {
     const error = await artist.delete().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProtectedError);
     expect((error as Error).message).toBe(
-      "Cannot delete some instances of model 'Album' because they are referenced through protected foreign keys: 'Review.album'.",
+      "Cannot delete some instances of model 'Artist' because they are referenced through protected foreign keys: 'Album.artist'.",
     );
     expect((error as ProtectedError).protectedObjects).toHaveLength(1);
     expect(((error as ProtectedError).protectedObjects[0] as { id: number }).id).toBe(review.id);

@@ -86,6 +86,6 @@ describe(dbName("Q objects"), () => {
 
   it("unknown names raise FieldError when the filter is built", () => {
     expect(() => Book.objects.filter(Q({ title: "x" }).or({ nope: 1 })))
-      .toThrow(new FieldError("Cannot resolve keyword 'nope' into field. Choices are: id, pages, shelf, title"));
+      .toThrow(new FieldError("Cannot resolve keyword 'nope' into field. Choices are: id, pages, shelf, shelf_id, title"));
   });
 });

@@ -11,6 +11,16 @@ class Book extends Model("schema", {
   coauthors: ManyToManyField(() => Author, { relatedName: "cowritten", dbTable: "schema_book_people" }),
 }) {}
 
+/** Two tables whose keys point at each other (Django creates the second key afterwards). */
+class Team extends Model("schema", {
+  name: CharField({ maxLength: 20 }),
+  captain: ForeignKey("schema.Player", { onDelete: CASCADE, null: true, relatedName: "captains" }),
+}) {}
+
+class Player extends Model("schema", {
+  team: ForeignKey(() => Team, { onDelete: CASCADE, null: true }),
+}) {}
+
 useTestDatabase([]);
 
 async function tables(): Promise<string[]> {
@@ -34,6 +44,21 @@ describe(dbName("createTables / dropTables"), () => {
 
   it("dropTables drops them (dependants first)", async () => {
     await dropTables([Book, Author]);
+    expect(await tables()).toEqual([]);
+  });
+
+  it("test_drop_tables_with_circular_foreign_keys: dropTables drops tables whose keys form a cycle, rows and all", async () => {
+    await createTables([Team, Player]);
+    const team = await Team.objects.create({ name: "t" });
+    const player = await Player.objects.create({ team });
+    team.captain = player;
+    await team.save();
+    await dropTables([Team, Player]);
+    expect(await tables()).toEqual([]);
+    // Checks are on again: a dangling key is refused.
+    await createTables([Team, Player]);
+    await expect(Player.objects.create({ team_id: 999 })).rejects.toThrow();
+    await dropTables([Player, Team]);
     expect(await tables()).toEqual([]);
   });
 });

@@ -75,7 +75,7 @@ describe(dbName("values() and valuesList()"), () => {
   });
 
   it("unknown names fail with Django's message", () => {
-    expect(() => Choice.objects.values("nope")).toThrow(new FieldError("Cannot resolve keyword 'nope' into field. Choices are: choice_text, id, question, votes"));
+    expect(() => Choice.objects.values("nope")).toThrow(new FieldError("Cannot resolve keyword 'nope' into field. Choices are: choice_text, id, question, question_id, votes"));
   });
 
   it("distinct() removes duplicate value rows", async () => {

@@ -47,4 +47,5 @@ export const mysqlSchema: SchemaEditor = {
   dropTable: (name) => `DROP TABLE IF EXISTS ${ops.quoteName(name)}`,
   addForeignKey: (table, column) => `ALTER TABLE ${ops.quoteName(table)} ADD ${foreignKeyConstraint(table, column, dialect)}`,
   tableNamesSql: () => "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
+  foreignKeyChecks: { off: "SET FOREIGN_KEY_CHECKS = 0", on: "SET FOREIGN_KEY_CHECKS = 1" },
 };

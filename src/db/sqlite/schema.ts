@@ -45,4 +45,6 @@ export const sqliteSchema: SchemaEditor = {
   },
   dropTable: (name) => `DROP TABLE IF EXISTS ${ops.quoteName(name)}`,
   tableNamesSql: () => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  // Dropping a table deletes its rows first, which a row of the cycle still pointing at it refuses.
+  foreignKeyChecks: { off: "PRAGMA foreign_keys = OFF", on: "PRAGMA foreign_keys = ON" },
 };

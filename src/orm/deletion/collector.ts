@@ -27,6 +27,8 @@ export class Collector {
   private readonly dependencies = new Map<Options, Set<Options>>();
   private readonly protectedBy: { field: ForeignKeyDef; objects: Instance[] }[] = [];
   private readonly restrictedBy: { field: ForeignKeyDef; objects: Instance[] }[] = [];
+  /** The model whose delete was asked for: errors name it, as Django's do. */
+  private root: Options | null = null;
 
   constructor(readonly alias: string) {}
 
@@ -44,8 +46,13 @@ export class Collector {
     return result;
   }
 
-  /** Add `objects` of `options` and follow the relations pointing at them. */
-  async collect(options: Options, objects: Instance[], source?: Options): Promise<void> {
+  /**
+   * Add `objects` of `options` and follow the relations pointing at them. `via` is the first
+   * relation of the cascade that reached them: a PROTECT found deeper is reported through it
+   * (Django: "model 'P' ... through protected foreign keys: 'R.p'").
+   */
+  async collect(options: Options, objects: Instance[], source?: Options, via?: ForeignKeyDef): Promise<void> {
+    this.root ??= options;
     let seen = this.data.get(options);
     if (!seen) this.data.set(options, (seen = new Map()));
     const added = objects.filter((o) => !seen!.has(o[options.pk.attname]));
@@ -62,10 +69,10 @@ export class Collector {
       if (!related.length) continue;
       switch (field.onDelete.kind) {
         case "CASCADE":
-          await this.collect(field.model, related, options);
+          await this.collect(field.model, related, options, via ?? field);
           break;
         case "PROTECT":
-          this.protectedBy.push({ field, objects: related });
+          this.protectedBy.push({ field: via ?? field, objects: related });
           break;
         case "RESTRICT": {
           this.restrictedBy.push({ field, objects: related });
@@ -115,7 +122,7 @@ export class Collector {
     if (this.protectedBy.length) {
       const objects = this.protectedBy.flatMap((p) => p.objects);
       const fields = [...new Set(this.protectedBy.map((p) => `'${p.field.model.objectName}.${p.field.name}'`))];
-      const model = this.protectedBy[0]!.field.remote.objectName;
+      const model = this.root!.objectName;
       throw new ProtectedError(
         `Cannot delete some instances of model '${model}' because they are referenced through protected foreign keys: ${fields.join(", ")}.`,
         objects,
@@ -128,7 +135,7 @@ export class Collector {
     if (blocking.length) {
       const fields = [...new Set(blocking.map((r) => `'${r.field.model.objectName}.${r.field.name}'`))];
       throw new RestrictedError(
-        `Cannot delete some instances of model '${blocking[0]!.field.remote.objectName}' because they are referenced through restricted foreign keys: ${fields.join(", ")}.`,
+        `Cannot delete some instances of model '${this.root!.objectName}' because they are referenced through restricted foreign keys: ${fields.join(", ")}.`,
         blocking.flatMap((r) => r.objects),
       );
     }

@@ -1,13 +1,13 @@
 import { inspect } from "node:util";
 import type { Manager } from "../query/manager.js";
-import { managerFor } from "../query/manager-for.js";
 import { optionsOf } from "./meta-of.js";
 import type { Options } from "./options.js";
-import { deleteInstance, type DeleteResult } from "./delete-instance.js";
+import type { DeleteResult } from "./delete-instance.js";
 import { initInstance } from "./init.js";
-import { refreshFromDb, saveInstance, type SaveOptions } from "./persistence.js";
+import type { SaveOptions } from "./persistence.js";
+import { modelServices } from "./services.js";
 import { FROM_DB, STATE, type InstanceState } from "./state.js";
-import { fullClean, type CleanOptions } from "./validation.js";
+import type { CleanOptions } from "./validation.js";
 
 /**
  * The root of every model class. Field values are own properties (so JSON and spreading show
@@ -34,7 +34,7 @@ export class BaseModel {
 
   /** The default manager: `Place.objects.filter(...)`. */
   static get objects(): Manager<any> {
-    return managerFor(optionsOf(this));
+    return modelServices().manager(optionsOf(this));
   }
 
   static get DoesNotExist() {
@@ -59,17 +59,17 @@ export class BaseModel {
    * follows when no row matched (as Django does).
    */
   async save(options: SaveOptions = {}): Promise<void> {
-    await saveInstance(this as never, optionsOf(this.constructor), options);
+    await modelServices().save(this as never, optionsOf(this.constructor), options);
   }
 
   /** Delete the row and, per `onDelete`, what points at it. Returns `[total, { "app.Model": n }]`. */
   async delete(options: { using?: string } = {}): Promise<DeleteResult> {
-    return deleteInstance(this as never, optionsOf(this.constructor), options);
+    return modelServices().delete(this as never, optionsOf(this.constructor), options);
   }
 
   /** Validate every field, `clean()`, and uniqueness; throws ValidationError with a per-field dict. */
   async fullClean(options: CleanOptions = {}): Promise<void> {
-    await fullClean(this as never, optionsOf(this.constructor), options);
+    await modelServices().fullClean(this as never, optionsOf(this.constructor), options);
   }
 
   /** Hook for model-wide validation; throw ValidationError. */
@@ -77,7 +77,7 @@ export class BaseModel {
 
   /** Reload field values from the database. */
   async refreshFromDb(options: { fields?: string[] } = {}): Promise<void> {
-    await refreshFromDb(this as never, optionsOf(this.constructor), options);
+    await modelServices().refreshFromDb(this as never, optionsOf(this.constructor), options);
   }
 
   toString(): string {

@@ -2,6 +2,7 @@ import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { BaseModel } from "./base.js";
 import { OPTIONS } from "./meta-of.js";
 import { Options, type DeclaredField, type MetaOptions } from "./options.js";
+import { declaredClassName } from "./declared-name.js";
 import type { InitData, ModelClass, ModelFields, ModelStatic } from "./types.js";
 
 /**
@@ -22,7 +23,12 @@ export function Model<const F extends Record<string, DeclaredField>>(
   fields: F,
   meta: MetaOptions = {},
 ): ModelStatic<BaseModel & ModelFields<F>, InitData<F>> {
-  return defineModel(appLabel, fields, meta) as never;
+  const base = defineModel(appLabel, fields, meta);
+  // Registered now under the declared class's name (Django registers a model when its class
+  // statement runs); the user's class takes over as the model when it is first used.
+  const name = meta.name ?? declaredClassName(1);
+  if (name) (base as unknown as { [OPTIONS]: Options })[OPTIONS].declare(name);
+  return base as never;
 }
 
 /** Untyped form of `Model()`, used for generated models (many-to-many through tables). */

@@ -1,4 +1,4 @@
-import { InvalidOperation } from "../errors.js";
+import { ModelTypeError } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import { DateFieldDef, DateTimeFieldDef } from "../fields/temporal.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
@@ -38,10 +38,10 @@ export function initInstance(instance: Instance, options: Options, data: Record<
     const unknown = Object.keys(data).filter((k) => !known.has(k));
     const m2m = unknown.filter((k) => options.manyToMany.some((f) => f.name === k));
     if (m2m.length) {
-      throw new InvalidOperation(`Direct assignment to the forward side of a many-to-many set is prohibited. Use ${m2m[0]}.set() instead.`);
+      throw new ModelTypeError(`Direct assignment to the forward side of a many-to-many set is prohibited. Use ${m2m[0]}.set() instead.`);
     }
     if (unknown.length) {
-      throw new InvalidOperation(`${options.objectName}() got unexpected keyword arguments: ${unknown.map((k) => `'${k}'`).join(", ")}`);
+      throw new ModelTypeError(`${options.objectName}() got unexpected keyword arguments: ${unknown.map((k) => `'${k}'`).join(", ")}`);
     }
   }
 }

@@ -11,6 +11,8 @@ export const OPTIONS: unique symbol = Symbol("torest.options");
 export function optionsOf(cls: Function): Options {
   const options = (cls as unknown as { [OPTIONS]?: Options })[OPTIONS];
   if (!options) throw new ImproperlyConfigured(`${cls.name || "This class"} is not a model: declare it with Model().`);
+  // A model registered at declaration is completed by its user class on first use.
+  if (options.provisional && cls !== options.base) options.bind(cls as never);
   if (!options.isBound) {
     if (!options.meta.name && !cls.name) {
       throw new ImproperlyConfigured("A model needs a name: declare `class X extends Model(...)` or pass meta.name.");

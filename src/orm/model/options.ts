@@ -105,27 +105,76 @@ export class Options {
     this.byName.set(name, field);
   }
 
+  /** True while the model is registered under its declared name but its user class is not yet known. */
+  provisional = false;
+
+  /**
+   * Register the model at declaration under `name` (the class being declared), with the class
+   * `Model()` made standing in for the user's class until `bind()` receives it.
+   */
+  declare(name: string): void {
+    if (this.bound) return;
+    this.complete(this.base, name, false);
+    this.provisional = true;
+    // Its relations resolve when the registry is next asked for models, or when the class is
+    // first used: a mistake in them is reported there, not while the module is still loading.
+    apps.declared(this);
+  }
+
+  /** Start resolving the relation fields (once). */
+  startRelations(): void {
+    if (this.relationsStarted) return;
+    this.relationsStarted = true;
+    for (const field of [...this.fields, ...this.manyToMany]) {
+      if ("resolveRelation" in field) (field as { resolveRelation(): void }).resolveRelation();
+    }
+  }
+
+  private relationsStarted = false;
+
   /** Complete the options with the class's name and register the model. Idempotent. */
   bind(model: ModelClass): void {
+    if (this.provisional) {
+      this.provisional = false;
+      this.model = model;
+      const name = this.meta.name ?? model.name;
+      // The declared name was read from the source; the class's own name wins if they differ.
+      if (name && name !== this.objectName) {
+        apps.unregister(this);
+        this.setNames(name);
+        apps.register(this);
+      }
+      this.startRelations();
+      apps.resolvePending();
+      return;
+    }
     if (this.bound) return;
-    this.bound = true;
-    this.model = model;
-    this.objectName = this.meta.name ?? model.name;
+    this.complete(model, this.meta.name ?? model.name);
+  }
+
+  private setNames(objectName: string): void {
+    this.objectName = objectName;
     this.modelName = this.objectName.toLowerCase();
     this.label = `${this.appLabel}.${this.objectName}`;
     this.labelLower = this.label.toLowerCase();
     this.dbTable = this.meta.dbTable ?? `${this.appLabel}_${this.modelName}`;
-    const objectName = this.objectName;
+  }
+
+  private complete(model: ModelClass, objectName: string, resolve = true): void {
+    this.bound = true;
+    this.model = model;
+    this.setNames(objectName);
+    // Read when raised: a model registered at declaration may still be renamed by bind().
+    const current = () => this.objectName;
     this.DoesNotExist = class DoesNotExist extends ObjectDoesNotExist {
-      override name = `${objectName}.DoesNotExist`;
+      override name = `${current()}.DoesNotExist`;
     };
     this.MultipleObjectsReturned = class extends MultipleObjectsReturned {
-      override name = `${objectName}.MultipleObjectsReturned`;
+      override name = `${current()}.MultipleObjectsReturned`;
     };
     apps.register(this);
-    for (const field of [...this.fields, ...this.manyToMany]) {
-      if ("resolveRelation" in field) (field as { resolveRelation(): void }).resolveRelation();
-    }
+    if (!resolve) return;
+    this.startRelations();
     apps.resolvePending();
   }
 
@@ -158,9 +207,10 @@ export class Options {
   /** Names usable in lookups, sorted: what Django lists in "Choices are: ...". */
   lookupNames(): string[] {
     apps.resolvePending();
-    const names = [...this.fields.map((f) => f.name), ...this.manyToMany.map((f) => f.name)];
-    for (const r of this.relatedObjects) if (!r.hidden) names.push(r.queryName);
-    return names.sort();
+    // Django lists attnames too (`author_id`), and reverse relations by their query name.
+    const names = new Set([...this.fields.flatMap((f) => [f.name, f.attname]), ...this.manyToMany.map((f) => f.name)]);
+    for (const r of this.relatedObjects) if (!r.hidden) names.add(r.queryName);
+    return [...names].sort();
   }
 
   addRelatedObject(relation: ReverseRelation): void {

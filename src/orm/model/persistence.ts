@@ -9,7 +9,8 @@ import { ForeignKeyDef } from "../relations/foreign-key.js";
 import { compileInsert, compileUpdate } from "../sql/write.js";
 import { Expression } from "../expressions/expression.js";
 import type { Options } from "./options.js";
-import { cacheDelete, cacheGet, stateOf } from "./state.js";
+import { cacheDelete, cacheGet, cacheSetWithKey, stateOf } from "./state.js";
+import { currentForward } from "../relations/accessors/forward.js";
 import { loadRows } from "../query/load.js";
 import { Query } from "../query/query.js";
 import { compileSelect } from "../sql/compiler.js";
@@ -38,13 +39,21 @@ export function isAutoPk(options: Options): boolean {
 export function prepareRelatedFields(instance: Instance, options: Options, operation = "save()"): void {
   for (const field of options.fields) {
     if (!(field instanceof ForeignKeyDef)) continue;
-    const related = cacheGet(instance, field.name) as Instance | null | undefined;
+    // A cache made stale by a direct change of `<name>_id` is dropped here: the new key wins.
+    const related = currentForward(instance, field);
     if (!related) continue;
     const key = related[field.requireResolved().targetField.attname];
     if (key === null || key === undefined) {
+      // The refused object must not stay cached as the target's reverse one-to-one.
+      if (field.oneToOne && cacheGet(related, field.reverse.accessorName) === instance) cacheDelete(related, field.reverse.accessorName);
       throw new InvalidOperation(`${operation} prohibited to prevent data loss due to unsaved related object '${field.name}'.`);
     }
-    instance[field.attname] = key;
+    // The related object was saved after it was assigned: take its key now.
+    if (instance[field.attname] === null || instance[field.attname] === undefined) {
+      instance[field.attname] = key;
+      cacheSetWithKey(instance, field.name, related, key);
+    }
+    if (related[field.requireResolved().targetField.attname] !== instance[field.attname]) cacheDelete(instance, field.name);
   }
 }
 
@@ -141,5 +150,7 @@ export async function refreshFromDb(instance: Instance, options: Options, refres
     instance[field.attname] = fresh[field.attname];
     cacheDelete(instance, field.name);
   }
+  // Django clears cached reverse relations too: a related object created since must be found.
+  if (!names) for (const relation of options.relatedObjects) cacheDelete(instance, relation.accessorName);
 }
 

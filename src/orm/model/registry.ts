@@ -9,6 +9,12 @@ import type { Options } from "./options.js";
 class Apps {
   private readonly models = new Map<string, Options>();
   private readonly pending: { resolve(): boolean }[] = [];
+  /** Models registered at declaration whose relations have not started resolving yet. */
+  private readonly unstarted: Options[] = [];
+
+  declared(options: Options): void {
+    this.unstarted.push(options);
+  }
 
   register(options: Options): void {
     const existing = this.models.get(options.labelLower);
@@ -18,6 +24,11 @@ class Apps {
     this.models.set(options.labelLower, options);
   }
 
+  /** Forget a model registered under a name it turned out not to have. */
+  unregister(options: Options): void {
+    if (this.models.get(options.labelLower) === options) this.models.delete(options.labelLower);
+  }
+
   /** Queue work that needs other models; it is retried until it returns true. */
   defer(task: { resolve(): boolean }): void {
     if (!task.resolve()) this.pending.push(task);
@@ -25,6 +36,8 @@ class Apps {
 
   /** Resolve whatever can be resolved now. Cheap when nothing waits. */
   resolvePending(): void {
+    // Each is taken off the list first: a mistake in its relations is reported once.
+    while (this.unstarted.length) this.unstarted.shift()!.startRelations();
     if (this.pending.length === 0) return;
     let progress = true;
     while (progress && this.pending.length) {

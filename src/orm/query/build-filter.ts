@@ -1,15 +1,16 @@
 import { FieldError, InvalidOperation, ValidationError } from "../errors.js";
-import type { Field } from "../fields/field.js";
+import { pyRepr, type Field } from "../fields/field.js";
 import { isLookup, LOOKUPS, RELATION_LOOKUPS } from "../lookups/registry.js";
 import { isSqlExpr, type SqlExpr } from "../expressions/sql-expr.js";
 import { FloatFieldDef } from "../fields/numeric.js";
 import { BooleanFieldDef } from "../fields/boolean.js";
-import { findTransform } from "../lookups/transforms.js";
-import { BaseModel } from "../model/base.js";
+import { findTransform, TRANSFORMS } from "../lookups/transforms.js";
+import { closeMatches } from "../lookups/close-matches.js";
 import type { Options } from "../model/options.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
+import { isModelInstance } from "../model/state.js";
 import { QNode } from "./q.js";
-import { Query } from "./query.js";
+import type { Query } from "./query.js";
 import { resolvePath } from "./resolve-path.js";
 import { whereNode, type Lhs, type LookupNode, type WhereChild, type WhereNode } from "./where.js";
 import { Expression } from "../expressions/expression.js";
@@ -19,8 +20,11 @@ export interface HasQuery {
   readonly query: Query;
 }
 
+// Recognised by shape: this module is loaded by query.ts and must not import it back.
 function isQuerySet(value: unknown): value is HasQuery {
-  return typeof value === "object" && value !== null && "query" in value && (value as HasQuery).query instanceof Query;
+  if (typeof value !== "object" || value === null || !("query" in value)) return false;
+  const query = (value as { query: unknown }).query;
+  return typeof query === "object" && query !== null && typeof (query as Query).withFilter === "function";
 }
 
 /**
@@ -63,7 +67,7 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
   const path = resolvePath(query, names, filterCall);
   if (negated && path.multiValued) {
     query.joins.length = joinsBefore;
-    const inner = Query.forModel(query.options).withFilter({ [key]: value }, false);
+    const inner = (query.constructor as typeof Query).forModel(query.options).withFilter({ [key]: value }, false);
     const pk = query.options.pk;
     return {
       kind: "subquery",
@@ -72,23 +76,22 @@ function buildLookup(query: Query, key: string, value: unknown, filterCall: numb
     };
   }
   const rhs = resolveRhs();
-  const { lhs, lookup } = transformsAndLookup(path.column, path.rest, !path.relation, (name) => {
-    const target = (path.column.field instanceof ForeignKeyDef ? path.column.field.remote : query.options);
-    return isLookup(name) ? `Related Field got invalid lookup: ${name}`
-      : `Cannot resolve keyword '${name}' into field. Choices are: ${target.lookupNames().join(", ")}`;
-  });
+  const { lhs, lookup } = transformsAndLookup(path.column, path.rest, path.relationKind);
   if (path.relation && !RELATION_LOOKUPS.has(lookup)) throw new FieldError(`Related Field got invalid lookup: ${lookup}`);
-  if (path.target) checkObjectType(path.target, rhs);
+  if (path.target) checkObjectType(path.target, rhs, path.ownModel);
   return makeLookup(lhs, lookup, rhs);
 }
 
-/** Django's `check_query_object_type`: an instance compared with a relation must be of its model. */
-function checkObjectType(target: Options, value: unknown): void {
+/**
+ * Django's `check_query_object_type`: an instance compared with a relation must be of its model
+ * (or, when the relation is the primary key, of the model itself: `pk__exact=restaurant`).
+ */
+function checkObjectType(target: Options, value: unknown, ownModel?: Options): void {
   for (const v of Array.isArray(value) ? value : [value]) {
-    if (v instanceof BaseModel && !(v instanceof target.model)) {
+    if (isModelInstance(v) && !(v instanceof target.model) && !(ownModel && v instanceof ownModel.model)) {
       throw new InvalidOperation(`Cannot query "${String(v)}": Must be "${target.objectName}" instance.`);
     }
-    if (v instanceof BaseModel && (v.pk === null || v.pk === undefined)) {
+    if (isModelInstance(v) && (v.pk === null || v.pk === undefined)) {
       throw new InvalidOperation("Model instances passed to related filters must be saved.");
     }
   }
@@ -97,29 +100,38 @@ function checkObjectType(target: Options, value: unknown): void {
 /** A lookup on an annotation (`filter({ n__gt: 1 })` after `annotate({ n: Count(...) })`). */
 function annotationLookup(expr: SqlExpr, rest: string[], value: unknown): WhereChild {
   const field = expr.field ?? new FloatFieldDef();
-  const { lhs, lookup } = transformsAndLookup({ kind: "exprref", expr, field, nullable: true }, rest, true);
+  const { lhs, lookup } = transformsAndLookup({ kind: "exprref", expr, field, nullable: true }, rest);
   return makeLookup(lhs, lookup, value);
 }
 
 /**
- * The names after a field: transforms (`year`), then at most one lookup, `exact` by default.
- * A relation compared by key takes no transforms; `relationError` words that refusal.
+ * The names after a field (Django's `build_lookup`): transforms (`year`), then one lookup,
+ * `exact` by default; a last name that is not a lookup is tried as a transform compared with
+ * `exact`. A path ending on a relation (`relationKind`) is compared by key and takes no
+ * transforms. An unknown name is reported with everything after it and close matches.
  */
-function transformsAndLookup(lhs: Lhs, rest: string[], allowTransforms: boolean, relationError?: (name: string) => string): { lhs: Lhs; lookup: string } {
-  let lookup = "exact";
-  rest.forEach((name, index) => {
-    if (index === rest.length - 1 && isLookup(name)) {
-      lookup = name;
-      return;
+function transformsAndLookup(lhs: Lhs, rest: string[], relationKind?: string): { lhs: Lhs; lookup: string } {
+  const names = rest.length ? rest : ["exact"];
+  const transform = (index: number): Lhs => {
+    const name = names[index]!;
+    const found = relationKind ? undefined : findTransform(lhs.field, name);
+    if (!found) {
+      const available = relationKind ? [...RELATION_LOOKUPS] : lookupsOf(lhs.field);
+      const suggestions = closeMatches(name, available);
+      const suggestion = suggestions.length ? `, perhaps you meant ${suggestions.join(" or ")}?` : ".";
+      throw new FieldError(`Unsupported lookup '${names.slice(index).join("__")}' for ${relationKind ?? kindOf(lhs.field)} or join on the field not permitted${suggestion}`);
     }
-    const transform = allowTransforms ? findTransform(lhs.field, name) : undefined;
-    if (!transform) {
-      throw new FieldError(!allowTransforms && relationError ? relationError(name)
-        : `Unsupported lookup '${name}' for ${kindOf(lhs.field)} or join on the field not permitted.`);
-    }
-    lhs = { kind: "transform", name, arg: lhs, field: transform.output(), nullable: lhs.nullable };
-  });
-  return { lhs, lookup };
+    return { kind: "transform", name, arg: lhs, field: found.output(), nullable: lhs.nullable };
+  };
+  for (let index = 0; index < names.length - 1; index++) lhs = transform(index);
+  const last = names[names.length - 1]!;
+  if (isLookup(last)) return { lhs, lookup: last };
+  return { lhs: transform(names.length - 1), lookup: "exact" };
+}
+
+/** Lookups and transforms a field takes (Django's `get_lookups()`), for suggestions. */
+function lookupsOf(field: Field): string[] {
+  return [...Object.keys(LOOKUPS), ...Object.keys(TRANSFORMS).filter((name) => findTransform(field, name))];
 }
 
 function kindOf(field: Field): string {
@@ -166,14 +178,14 @@ function makeLookup(lhs: Lhs, lookup: string, value: unknown): WhereChild {
 function prep(field: Field, value: unknown): unknown {
   // A model instance stands for its key: the referenced field for a foreign key to its model,
   // else its primary key (e.g. `restaurant=r` compared on the restaurant's key column).
-  if (value instanceof BaseModel && !(field instanceof ForeignKeyDef && value instanceof field.requireResolved().remote.model)) {
+  if (isModelInstance(value) && !(field instanceof ForeignKeyDef && value instanceof field.requireResolved().remote.model)) {
     value = value.pk;
   }
   try {
     return field.prepValue(value);
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw new InvalidOperation(`Field '${field.name}' expected ${expectation(field)} but got ${JSON.stringify(value) ?? String(value)}.`);
+      throw new InvalidOperation(`Field '${field.name}' expected ${expectation(field)} but got ${pyRepr(value)}.`);
     }
     throw error;
   }

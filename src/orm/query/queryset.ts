@@ -11,6 +11,7 @@ import type { Row } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
 import { compileQueryWrite, compileWhereIn } from "../sql/write.js";
 import { loadRows } from "./load.js";
+import { detachFromReverseCaches } from "../relations/accessors/forward.js";
 import type { Lookups, QNode } from "./q.js";
 import { Query } from "./query.js";
 import { FExpression } from "../expressions/f.js";
@@ -49,6 +50,8 @@ type Filter = QNode | Lookups | Expression<boolean>;
  */
 export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   private resultCache: T[] | null = null;
+  /** The SELECT in flight: concurrent awaits of one queryset share it (one query, as Django's cache). */
+  private pending: Promise<T[]> | null = null;
 
   #query: Query | (() => Query);
 
@@ -407,8 +410,12 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** Run the query (or return the cached result). */
-  async fetch(): Promise<T[]> {
-    if (this.resultCache) return this.resultCache;
+  fetch(): Promise<T[]> {
+    if (this.resultCache) return Promise.resolve(this.resultCache);
+    return (this.pending ??= this.load().finally(() => (this.pending = null)));
+  }
+
+  private async load(): Promise<T[]> {
     if (this.query.empty) return (this.resultCache = []);
     const backend = this.backend();
     const rows = await this.rows(compileSelect);
@@ -480,7 +487,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   /** Make and save a new object. */
   async create(data: Record<string, unknown> = {}): Promise<T> {
     const instance = new this.options.model(data) as T & { save(o: object): Promise<void> };
-    await instance.save({ forceInsert: true, using: this.alias });
+    try {
+      await instance.save({ forceInsert: true, using: this.alias });
+    } catch (error) {
+      // The object was never stored: it must not stay cached as a related object's reverse
+      // one-to-one (getOrCreate then finds the real row; `await place.restaurant` must too).
+      detachFromReverseCaches(instance as object, this.options);
+      throw error;
+    }
     return instance;
   }
 
@@ -571,12 +585,16 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       const backend = this.backend();
       const { sql, params } = compileQueryWrite("delete", this.query, backend.ops);
       const count = (await executorFor(backend).execute(sql, params)).rowCount;
+      // Django clears the result cache, in case the queryset is used again.
+      this.resultCache = null;
       return [count, count ? { [this.options.label]: count } : {}];
     }
     const collector = new Collector(this.db);
-    return collector.run(async () => {
+    const result = await collector.run(async () => {
       await collector.collect(this.options, await this.chain(this.query).fetch() as unknown as Record<string, unknown>[]);
     });
+    this.resultCache = null;
+    return result;
   }
 }
 

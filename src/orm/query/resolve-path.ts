@@ -18,6 +18,16 @@ export interface ResolvedPath {
   multiValued: boolean;
   /** The model a path ending on a relation points at (instances compared must be of it). */
   target?: Options;
+  /** The class Django names in "Unsupported lookup ... for ForeignKey" for a path ending on a relation. */
+  relationKind?: string;
+  /** A path ending on a primary key that is a one-to-one: the model's own instances compare too. */
+  ownModel?: Options;
+}
+
+function relationKindOf(field: ForeignKeyDef | ManyToManyFieldDef<any> | ReverseRelation): string {
+  if (field instanceof ForeignKeyDef) return field.kind;
+  if (field instanceof ManyToManyFieldDef) return "ForeignKey";
+  return field.isManyToMany ? "ManyToManyRel" : field.multiple ? "ManyToOneRel" : "OneToOneRel";
 }
 
 function hopsOf(field: Field | ManyToManyFieldDef<any> | ReverseRelation): PathHop[] | null {
@@ -58,7 +68,8 @@ export function resolvePath(query: Query, names: string[], filterCall: number, r
     const name = names[i]!;
     const field = lookupField(options, name);
     if (!field) {
-      throw new FieldError(`Cannot resolve keyword '${name}' into field. Choices are: ${options.lookupNames().join(", ")}`);
+      const choices = i === 0 ? [...options.lookupNames(), ...query.annotations.map((a) => a.name)].sort() : options.lookupNames();
+      throw new FieldError(`Cannot resolve keyword '${name}' into field. Choices are: ${choices.join(", ")}`);
     }
     const hops = hopsOf(field);
     if (!hops) {
@@ -82,7 +93,12 @@ export function resolvePath(query: Query, names: string[], filterCall: number, r
       const column: ColumnRef = last.direct
         ? { kind: "col", alias, column: last.fromColumn, field: fieldOfColumn(last.from, last.fromColumn), nullable: last.nullable || outer }
         : { kind: "col", alias, column: target.pk.column, field: target.pk, nullable: true };
-      return { column, rest: names.slice(i + (keyOfLast ? 2 : 1)), relation: endsHere, multiValued, ...(endsHere ? { target } : {}) };
+      const relationField = field as ForeignKeyDef | ManyToManyFieldDef<any> | ReverseRelation;
+      const own = relationField instanceof ForeignKeyDef && relationField.primaryKey ? { ownModel: relationField.model } : {};
+      return {
+        column, rest: names.slice(i + (keyOfLast ? 2 : 1)), relation: endsHere, multiValued,
+        ...(endsHere ? { target, relationKind: relationKindOf(relationField), ...own } : {}),
+      };
     }
     follow(hops);
     options = target;

@@ -1,10 +1,10 @@
 import type { Operations } from "../../db/operations.js";
-import { ImproperlyConfigured, InvalidOperation } from "../errors.js";
+import { ImproperlyConfigured, InvalidOperation, ModelTypeError } from "../errors.js";
 import { Field, type FieldOptions, type NullOf, type PkOf } from "../fields/field.js";
 import { apps } from "../model/registry.js";
 import type { Options } from "../model/options.js";
 import { defineForwardAccessor } from "./accessors/forward.js";
-import { defineReverseAccessor } from "./accessors/reverse-install.js";
+import { accessorInstallers } from "./accessor-hooks.js";
 import { resolveModelRef, type ModelRef } from "./model-ref.js";
 import type { OnDelete } from "./on-delete.js";
 import type { PathHop } from "./path.js";
@@ -19,6 +19,8 @@ export interface ForeignKeyOptions extends FieldOptions<unknown> {
   /** Target field to reference (defaults to the target's primary key). */
   toField?: string;
 }
+
+const ON_DELETE_KINDS = new Set<unknown>(["CASCADE", "PROTECT", "RESTRICT", "SET_NULL", "SET_DEFAULT", "SET", "DO_NOTHING"]);
 
 const AUTO_TO_PLAIN: Record<string, string> = { AutoField: "IntegerField", BigAutoField: "BigIntegerField", SmallAutoField: "SmallIntegerField" };
 
@@ -44,8 +46,9 @@ export class ForeignKeyDef<M = unknown, Null extends boolean = boolean, Pk exten
       invalid: "%(model)s instance with %(field)s %(value)r does not exist.",
     });
     // Django's model checks (on_delete required, fields.E320, fields.E321), at declaration.
-    if (!options?.onDelete?.kind) {
-      throw new ImproperlyConfigured(`${oneToOne ? "OneToOneField" : "ForeignKey"} needs onDelete (CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, SET(...) or DO_NOTHING).`);
+    // Django raises TypeError for a missing or non-callable on_delete.
+    if (!ON_DELETE_KINDS.has(options?.onDelete?.kind)) {
+      throw new ModelTypeError(`${oneToOne ? "OneToOneField" : "ForeignKey"} needs onDelete (CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, SET(...) or DO_NOTHING).`);
     }
     if (options.onDelete.kind === "SET_NULL" && !options.null) {
       throw new ImproperlyConfigured("Field specifies onDelete=SET_NULL, but cannot be null. Set null: true or change the onDelete rule.");
@@ -87,7 +90,7 @@ export class ForeignKeyDef<M = unknown, Null extends boolean = boolean, Pk exten
     this.targetField = toField.toField ? remote.getField(toField.toField) as Field : remote.pk;
     this.reverse = new ReverseRelation(this, this.model, remote);
     remote.addRelatedObject(this.reverse);
-    if (!this.reverse.hidden) defineReverseAccessor(remote, this.reverse);
+    if (!this.reverse.hidden) accessorInstallers().reverse(remote, this.reverse);
     this.resolved = true;
     return true;
   }

@@ -3,7 +3,7 @@ import { defineModel } from "../model/define.js";
 import { optionsOf } from "../model/meta-of.js";
 import type { Options } from "../model/options.js";
 import { apps } from "../model/registry.js";
-import { defineManyToManyAccessor } from "./accessors/reverse-install.js";
+import { accessorInstallers } from "./accessor-hooks.js";
 import { ForeignKeyDef } from "./foreign-key.js";
 import { resolveModelRef, type ModelRef } from "./model-ref.js";
 import { CASCADE } from "./on-delete.js";
@@ -88,8 +88,8 @@ export class ManyToManyFieldDef<M = unknown> {
     this.reverse = new ReverseRelation(this, this.model, remote);
     if (this.symmetrical && remote === this.model) (this.reverse as { hidden: boolean }).hidden = true;
     remote.addRelatedObject(this.reverse);
-    defineManyToManyAccessor(this.model, this.name, this, false);
-    if (!this.reverse.hidden) defineManyToManyAccessor(remote, this.reverse.accessorName, this, true);
+    accessorInstallers().manyToMany(this.model, this.name, this, false);
+    if (!this.reverse.hidden) accessorInstallers().manyToMany(remote, this.reverse.accessorName, this, true);
     this.resolved = true;
     return true;
   }

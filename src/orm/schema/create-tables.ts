@@ -93,8 +93,28 @@ export async function createTables(models?: Function[], options: { using?: strin
   return created;
 }
 
-/** Drop the tables of the given models (default: every model in use), dependents first. */
+/**
+ * Drop the tables of the given models (default: every model in use), dependents first. Keys
+ * that form a cycle (A → B → A) are dropped with the backend's foreign-key checks off, on one
+ * connection, and the checks are turned on again whatever happens.
+ */
 export async function dropTables(models?: Function[], options: { using?: string } = {}): Promise<void> {
   const backend = getBackend(options.using);
-  for (const model of modelsToCreate(models).reverse()) await backend.execute(backend.schema.dropTable(model.dbTable), []);
+  const statements = modelsToCreate(models).reverse().map((model) => backend.schema.dropTable(model.dbTable));
+  const checks = backend.schema.foreignKeyChecks;
+  if (!checks) {
+    for (const statement of statements) await backend.execute(statement, []);
+    return;
+  }
+  const connection = await backend.acquire();
+  try {
+    await connection.execute(checks.off, []);
+    try {
+      for (const statement of statements) await connection.execute(statement, []);
+    } finally {
+      await connection.execute(checks.on, []);
+    }
+  } finally {
+    connection.release();
+  }
 }

@@ -5,7 +5,7 @@ import { LOOKUPS } from "../lookups/registry.js";
 import { TRANSFORMS } from "../lookups/transforms.js";
 import type { OrderTerm, Query } from "../query/query.js";
 import type { ColumnRef, Lhs, LookupNode, WhereChild, WhereNode } from "../query/where.js";
-import { selectSql } from "./select.js";
+import { selectSql, withDefaultOrdering } from "./select.js";
 
 const UUID_PROBE = "00000000-0000-0000-0000-000000000000";
 
@@ -185,11 +185,6 @@ export class SqlCompiler implements CompileContext {
     if (t.nullsLast) return `(${sql} IS NULL) ASC, ${sql}${direction}`;
     return sql + direction;
   }
-}
-
-/** The query with the model's default ordering applied when none was asked for. */
-export function withDefaultOrdering(query: Query): Query {
-  return query.ordering === null && query.options.ordering.length ? query.withOrdering(query.options.ordering) : query;
 }
 
 export function compileSelect(query: Query, ops: Operations): CompiledSql {

@@ -1,7 +1,6 @@
 import type { Query } from "../query/query.js";
 import { havingGroupTerms } from "../query/split-having.js";
 import type { SqlCompiler } from "./compiler.js";
-import { withDefaultOrdering } from "./compiler.js";
 
 /**
  * The SELECT statement of a query (Django's `SQLCompiler.as_sql`): columns (model fields,
@@ -102,4 +101,9 @@ function combinedSql(c: SqlCompiler, query: Query): string {
   });
   if (terms.length) sql += ` ORDER BY ${terms.join(", ")}`;
   return sql + c.ops.limitOffset(query.high === null ? null : query.high - query.low, query.low);
+}
+
+/** The query with the model's default ordering applied when none was asked for. */
+export function withDefaultOrdering(query: Query): Query {
+  return query.ordering === null && query.options.ordering.length ? query.withOrdering(query.options.ordering) : query;
 }

@@ -149,10 +149,11 @@ export class GenericAPIView extends APIView {
           return result;
         });
       } catch (error) {
+        // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
+        // Checked first: these are IntegrityErrors too (as in Django), but retrying cannot help.
+        if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
         const conflict = error instanceof IntegrityError || isTransactionConflict(error);
         if ((conflict || (!committing && isConnectionLost(error))) && retry && attempt < attempts) continue;
-        // Django's message names the model and the foreign keys: "Cannot delete some instances ...".
-        if (error instanceof ProtectedError || error instanceof RestrictedError) throw new ProtectedObject(error.message);
         if (error instanceof IntegrityError && this.request.method !== "DELETE") {
           throw new ValidationError({ non_field_errors: [new ErrorDetail(INTEGRITY_MESSAGES[error.constraintKind], "integrity")] });
         }

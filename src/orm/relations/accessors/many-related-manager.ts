@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { atomic } from "../../../db/transaction.js";
-import { InvalidOperation } from "../../errors.js";
+import { InvalidOperation, ModelTypeError, ValidationError } from "../../errors.js";
+import { pyRepr } from "../../fields/field.js";
 import { BaseModel } from "../../model/base.js";
 import type { Options } from "../../model/options.js";
 import { cacheDelete, cacheGet, cacheHas, stateOf } from "../../model/state.js";
@@ -66,14 +67,22 @@ export class ManyRelatedManager<T> extends Manager<T> {
 
   private keyOf(value: unknown): unknown {
     if (value instanceof BaseModel) {
-      if (!(value instanceof this.options.model)) throw new InvalidOperation(`'${this.options.objectName}' instance expected, got ${inspect(value)}`);
+      if (!(value instanceof this.options.model)) throw new ModelTypeError(`'${this.options.objectName}' instance expected, got ${inspect(value)}`);
       const key = (value as unknown as Record<string, unknown>)[this.target.targetField.attname];
       if (key === null || key === undefined) {
         throw new InvalidOperation(`Cannot add "${inspect(value)}": the value for field "${this.target.targetField.attname}" is None`);
       }
       return key;
     }
-    return this.target.targetField.toJs(value);
+    try {
+      return this.target.targetField.toJs(value);
+    } catch (error) {
+      // Django's get_prep_value wording (a ValueError there).
+      if (!(error instanceof ValidationError)) throw error;
+      const field = this.target.targetField;
+      const expected = /Integer|Auto|Float/.test(field.internalType) ? "a number" : `a valid ${field.internalType} value`;
+      throw new InvalidOperation(`Field '${field.name}' expected ${expected} but got ${pyRepr(value)}.`);
+    }
   }
 
   private throughObjects() {
@@ -123,8 +132,9 @@ export class ManyRelatedManager<T> extends Manager<T> {
   }
 
   /** Make the links exactly these objects. */
-  async set(objects: (T | unknown)[]): Promise<void> {
-    const wanted = objects.map((o) => this.keyOf(o));
+  async set(objects: Iterable<T | unknown> | PromiseLike<Iterable<T | unknown>>): Promise<void> {
+    // A queryset is evaluated first (Django's `tuple(objs)`).
+    const wanted = [...await objects].map((o) => this.keyOf(o));
     this.forgetPrefetched();
     await atomic(async () => {
       const current = (await this.throughObjects().filter({ [this.source.attname]: this.key }) as Record<string, unknown>[])

@@ -1,9 +1,9 @@
-import { InvalidOperation } from "../../errors.js";
+import { ModelTypeError } from "../../errors.js";
 import type { Options } from "../../model/options.js";
 import type { ManyToManyFieldDef } from "../many-to-many.js";
 import type { ReverseRelation } from "../reverse.js";
 import { ManyRelatedManager } from "./many-related-manager.js";
-import { RelatedManager } from "./related-manager.js";
+import { NullableReverseManager, ReverseManager } from "./related-manager.js";
 import { assignReverseOneToOne, loadReverseOneToOne } from "./reverse-one-to-one.js";
 
 type Instance = Record<string, unknown>;
@@ -17,13 +17,15 @@ type Instance = Record<string, unknown>;
 export function defineReverseAccessor(target: Options, relation: ReverseRelation): void {
   const name = relation.accessorName;
   if (relation.multiple) {
+    // remove() and clear() exist only when the foreign key may be null (as in Django).
+    const Manager = (relation.field as { null: boolean }).null ? NullableReverseManager : ReverseManager;
     Object.defineProperty(target.base.prototype, name, {
       configurable: true,
       get(this: Instance) {
-        return new RelatedManager(this, relation);
+        return new Manager(this, relation);
       },
       set() {
-        throw new InvalidOperation(`Direct assignment to the reverse side of a related set is prohibited. Use ${name}.set() instead.`);
+        throw new ModelTypeError(`Direct assignment to the reverse side of a related set is prohibited. Use ${name}.set() instead.`);
       },
     });
     return;
@@ -47,7 +49,7 @@ export function defineManyToManyAccessor(owner: Options, name: string, field: Ma
     },
     set() {
       const side = reverse ? "reverse" : "forward";
-      throw new InvalidOperation(`Direct assignment to the ${side} side of a many-to-many set is prohibited. Use ${name}.set() instead.`);
+      throw new ModelTypeError(`Direct assignment to the ${side} side of a many-to-many set is prohibited. Use ${name}.set() instead.`);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { InvalidOperation } from "../../errors.js";
-import { cacheGet, cacheSet, stateOf } from "../../model/state.js";
+import { cacheGet, cacheSet, cacheSetWithKey, stateOf } from "../../model/state.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 import type { ReverseRelation } from "../reverse.js";
 
@@ -31,7 +31,7 @@ export function assignReverseOneToOne(instance: Instance, relation: ReverseRelat
     const previous = cacheGet(instance, relation.accessorName) as Instance | null | undefined;
     if (previous) {
       previous[field.attname] = null;
-      cacheSet(previous, field.name, null);
+      cacheSetWithKey(previous, field.name, null, null);
     }
     cacheSet(instance, relation.accessorName, null);
     return;
@@ -42,8 +42,8 @@ export function assignReverseOneToOne(instance: Instance, relation: ReverseRelat
     );
   }
   const related = value as unknown as Instance;
-  related[field.attname] = instance[field.targetField.attname];
-  cacheSet(related, field.name, instance);
+  related[field.attname] = instance[field.targetField.attname] ?? null;
+  cacheSetWithKey(related, field.name, instance, related[field.attname]);
   cacheSet(instance, relation.accessorName, related);
 }
 
