@@ -20,6 +20,11 @@ export interface MetaOptions {
   verboseNamePlural?: string;
   /** Set on the through models torest creates for many-to-many fields. */
   autoCreated?: boolean;
+  /**
+   * Set on the historical models a migration's RunCode sees (torest/migrations): they are not
+   * registered in `apps`, so they live beside today's models of the same name.
+   */
+  historical?: boolean;
 }
 
 /** Anything declared in a model's field map. */
@@ -122,7 +127,7 @@ export class Options {
     this.MultipleObjectsReturned = class extends MultipleObjectsReturned {
       override name = `${objectName}.MultipleObjectsReturned`;
     };
-    apps.register(this);
+    if (!this.meta.historical) apps.register(this);
     for (const field of [...this.fields, ...this.manyToMany]) {
       if ("resolveRelation" in field) (field as { resolveRelation(): void }).resolveRelation();
     }
