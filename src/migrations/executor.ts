@@ -87,10 +87,12 @@ export class MigrationExecutor {
   }
 
   /** Runs the operations with a schema editor on `db` (forwards, or backwards in reverse order). */
-  async runOperations(migration: Migration, editor: BaseSchemaEditor, backwards: boolean): Promise<void> {
+  async runOperations(migration: Migration, editor: BaseSchemaEditor, backwards: boolean, after?: () => void): Promise<void> {
     const states = this.states(migration);
     const ops = migration.operations.map((operation, i) => ({ operation, i }));
+    let count = 0;
     for (const { operation, i } of backwards ? ops.reverse() : ops) {
+      if (after && count++ > 0) after();
       const context = { appLabel: migration.appLabel, editor, backend: this.backend, using: this.using };
       if (backwards) await operation.databaseBackwards({ ...context, from: states[i + 1]!, to: states[i]! });
       else await operation.databaseForwards({ ...context, from: states[i]!, to: states[i + 1]! });
@@ -99,9 +101,21 @@ export class MigrationExecutor {
 
   /** The SQL a migration would run (sqlmigrate), without running it. */
   async collectSql(migration: Migration, backwards = false): Promise<string[]> {
+    return (await this.collectSqlByOperation(migration, backwards)).flat();
+  }
+
+  /** The statements of each operation, in the order they run. */
+  async collectSqlByOperation(migration: Migration, backwards = false): Promise<string[][]> {
     const editor = schemaEditorFor(this.backend, this.backend, true);
-    await this.runOperations(migration, editor, backwards);
-    return editor.collected;
+    const groups: string[][] = [];
+    let start = 0;
+    const cut = () => {
+      groups.push(editor.collected.slice(start));
+      start = editor.collected.length;
+    };
+    await this.runOperations(migration, editor, backwards, cut);
+    if (migration.operations.length) cut();
+    return groups;
   }
 
   /**

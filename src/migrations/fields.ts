@@ -57,7 +57,11 @@ export function deconstruct(field: AnyField, owner?: { appLabel: string; modelNa
     if (through !== undefined && typeof through !== "string") options.through = field.requireResolved().through.labelLower;
     return { kind: "ManyToManyField", to: targetLabel(field, owner), options };
   }
-  if (field instanceof ForeignKeyDef) return { kind: field.kind, to: targetLabel(field, owner), options };
+  if (field instanceof ForeignKeyDef) {
+    // The constructor folds oneToOne into `unique`; the kind already says it.
+    if (options.unique === field.oneToOne) delete options.unique;
+    return { kind: field.kind, to: targetLabel(field, owner), options };
+  }
   const kind = (field as unknown as { kind?: string }).kind;
   if (!kind) throw new TypeError(`Migrations cannot describe the field ${field.name}: it has no kind.`);
   for (const [name, value] of Object.entries(IMPLIED[kind] ?? {})) if (options[name] === value) delete options[name];
