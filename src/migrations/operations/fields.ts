@@ -6,9 +6,14 @@ import { columnOf, isManyToMany, throughTableOf } from "../table-spec.js";
 import { Operation, type SchemaContext } from "./base.js";
 import { toDesc } from "./models.js";
 
+const TEXT_KINDS = new Set(["CharField", "TextField", "EmailField", "URLField", "SlugField"]);
+
 /** The value existing rows get for a field: its default (called if a function), as the driver stores it. */
 function fillValue(context: SchemaContext, desc: FieldDesc): unknown {
-  if (desc.options.default === undefined) return undefined;
+  if (desc.options.default === undefined) {
+    // Django's effective default: text columns that cannot be null start as "".
+    return desc.options.null !== true && TEXT_KINDS.has(desc.kind) && !desc.options.primaryKey ? "" : undefined;
+  }
   if (desc.kind === "ForeignKey" || desc.kind === "OneToOneField") {
     const d = desc.options.default;
     return typeof d === "function" ? (d as () => unknown)() : d;
