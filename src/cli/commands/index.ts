@@ -10,4 +10,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   migrate: async () => (await import("./migrate.js")).migrateCommand,
   showmigrations: async () => (await import("./showmigrations.js")).showmigrationsCommand,
   sqlmigrate: async () => (await import("./sqlmigrate.js")).sqlmigrateCommand,
+  inspectdb: async () => (await import("./inspectdb.js")).inspectdbCommand,
 };
