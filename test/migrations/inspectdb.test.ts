@@ -78,4 +78,14 @@ describe("inspectdb on a database made by Django's migrations (seed 001)", () =>
       child.kill("SIGINT");
     }
   });
+
+  it(dbName("the Django database is recognised: its django_migrations row counts, so the first migration is already applied"), () => {
+    const made = torest(project.dir, ["makemigrations", "--noinput"]);
+    expect(made.out).toContain(path.join("migrations", "one_to_one", "0001_initial.ts"));
+    expect(torest(project.dir, ["showmigrations"]).out).toContain("one_to_one\n [X] 0001_initial");
+    const migrate = torest(project.dir, ["migrate"]);
+    expect(migrate.code, migrate.out).toBe(0);
+    expect(migrate.out).toContain("No migrations to apply.");
+    expect(migrate.out).not.toContain("have changes that are not yet reflected");
+  });
 });
