@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BigAutoField, CASCADE, CharField, closeDatabases, configureDatabases, ForeignKey, getBackend, IntegerField, ManyToManyField } from "torest";
 import {
   AddIndex, AlterModelTable, AlterUniqueTogether, CreateModel, DeleteModel, IrreversibleError, Migration, RemoveConstraint,
-  AddConstraint, RemoveIndex, RunCode, RunSQL, type Operation,
+  AddConstraint, RemoveIndex, RenameField, RenameModel, RunCode, RunSQL, type Operation,
 } from "torest/migrations";
 import { introspectionFor } from "../../src/db/schema-editors.js";
 import { MigrationExecutor } from "../../src/migrations/executor.js";
@@ -136,5 +136,28 @@ describe("migration operations", () => {
     expect(await boxes()).toEqual([]);
     await forwards(run, ["boxes", null]);
     expect(await introspectionFor(getBackend()).tableNames(getBackend())).not.toContain("boxes_box");
+  });
+
+  it(dbName("RenameModel renames the table, the through tables and their key columns; RenameField of a many-to-many renames its table; rows kept"), async () => {
+    const renamed = chain(
+      "lib",
+      [
+        CreateModel({ name: "Genre", fields: { id: BigAutoField(), name: CharField({ maxLength: 10 }) } }),
+        CreateModel({ name: "Novel", fields: { id: BigAutoField(), genres: ManyToManyField("lib.genre") } }),
+      ],
+      [RenameModel({ oldName: "Genre", newName: "Kind" }), RenameModel({ oldName: "Novel", newName: "Book" }), RenameField({ modelName: "book", oldName: "genres", newName: "kinds" })],
+    );
+    const run = renamed.executor;
+    await forwards(run, ["lib", "0001_step"]);
+    await getBackend().execute(`INSERT INTO ${q("lib_genre")} (${q("name")}) VALUES ('sf')`, []);
+    await getBackend().execute(`INSERT INTO ${q("lib_novel")} (${q("id")}) VALUES (7)`, []);
+    await getBackend().execute(`INSERT INTO ${q("lib_novel_genres")} (${q("novel_id")}, ${q("genre_id")}) VALUES (7, 1)`, []);
+    await forwards(run);
+    const info = (await table("lib_book_kinds"))!;
+    expect(info.columns.map((c) => c.name)).toEqual(["id", "book_id", "kind_id"]);
+    expect(info.constraints.filter((c) => c.kind === "foreignKey").map((c) => `${c.columns[0]}->${c.references!.table}`).sort()).toEqual(["book_id->lib_book", "kind_id->lib_kind"]);
+    expect((await getBackend().query(`SELECT ${q("book_id")}, ${q("kind_id")} FROM ${q("lib_book_kinds")}`, [])).map((r) => r.map(Number))).toEqual([[7, 1]]);
+    await forwards(run, ["lib", "0001_step"]);
+    expect((await getBackend().query(`SELECT ${q("novel_id")}, ${q("genre_id")} FROM ${q("lib_novel_genres")}`, [])).map((r) => r.map(Number))).toEqual([[7, 1]]);
   });
 });
