@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "torest/cli": fileURLToPath(new URL("./src/cli/index.ts", import.meta.url)),
+      "torest/migrations": fileURLToPath(new URL("./src/migrations/index.ts", import.meta.url)),
       "torest/rest": fileURLToPath(new URL("./src/rest/index.ts", import.meta.url)),
       torest: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
     },

@@ -36,6 +36,11 @@ export interface TorestConfig {
   apps?: readonly TorestApp[];
   /** Model classes (optionally `[Model, options]`), or modules whose exported model classes are all served. */
   models: readonly (ServedModel | Record<string, unknown>)[];
+  /**
+   * Migrations folder per app label, relative to the config file (default `migrations/<label>/`
+   * beside it; an app's own `migrations` folder for the labels it ships).
+   */
+  migrations?: Readonly<Record<string, string>>;
   /** URL prefix (default `rest/v1`). */
   prefix?: string;
   /** Passed to `restifyApp`. */

@@ -1,8 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { closeDatabases, configureDatabases, createTables } from "../index.js";
+import { closeDatabases, configureDatabases } from "../index.js";
 import { restifyApp } from "../rest/index.js";
-import { collectModels, loadConfig, modelOf, type TorestConfig } from "./config.js";
+import { collectModels, loadConfig, type TorestConfig } from "./config.js";
+import { prepareDatabase } from "./migration-check.js";
 import { demoConfig } from "./demo/config.js";
 import { withRequestLog } from "./request-log.js";
 
@@ -14,6 +15,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Skip the per-request log lines (benchmarks). */
   quiet?: boolean;
+  /** Apply unapplied migrations before listening (`serve --migrate`). */
+  migrate?: boolean;
 }
 
 /** A running server: its URL and how to stop it. */
@@ -32,8 +35,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const config: TorestConfig = options.config ? await loadConfig(options.config) : await demoConfig();
   if (config.database) configureDatabases({ default: config.database });
   const served = collectModels(config.models);
-  const created = await createTables(served.map(modelOf));
-  if (created.length) log(`torest: created tables ${created.join(", ")}`);
+  await prepareDatabase({ configFile: options.config, migrate: options.migrate, log });
   const handler = restifyApp(config.prefix ?? "rest/v1", { ...config.app, models: served, only: true });
   const server = http.createServer(options.quiet ? handler : withRequestLog(handler, log));
   await new Promise<void>((resolve, reject) => {

@@ -6,4 +6,9 @@ import type { Command } from "../command.js";
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   serve: async () => (await import("./serve.js")).serveCommand,
+  makemigrations: async () => (await import("./makemigrations.js")).makemigrationsCommand,
+  migrate: async () => (await import("./migrate.js")).migrateCommand,
+  showmigrations: async () => (await import("./showmigrations.js")).showmigrationsCommand,
+  sqlmigrate: async () => (await import("./sqlmigrate.js")).sqlmigrateCommand,
+  inspectdb: async () => (await import("./inspectdb.js")).inspectdbCommand,
 };

@@ -20,6 +20,11 @@ export interface MetaOptions {
   verboseNamePlural?: string;
   /** Set on the through models torest creates for many-to-many fields. */
   autoCreated?: boolean;
+  /**
+   * Set on the historical models a migration's RunCode sees (torest/migrations): they are not
+   * registered in `apps`, so they live beside today's models of the same name.
+   */
+  historical?: boolean;
 }
 
 /** Anything declared in a model's field map. */
@@ -142,7 +147,7 @@ export class Options {
       if (name && name !== this.objectName) {
         apps.unregister(this);
         this.setNames(name);
-        apps.register(this);
+        if (!this.meta.historical) apps.register(this);
       }
       this.startRelations();
       apps.resolvePending();
@@ -172,7 +177,7 @@ export class Options {
     this.MultipleObjectsReturned = class extends MultipleObjectsReturned {
       override name = `${current()}.MultipleObjectsReturned`;
     };
-    apps.register(this);
+    if (!this.meta.historical) apps.register(this);
     if (!resolve) return;
     this.startRelations();
     apps.resolvePending();

@@ -108,6 +108,7 @@ export class ManyToManyFieldDef<M = unknown> {
       dbTable: this.options.dbTable ?? `${owner.dbTable}_${this.name}`,
       uniqueTogether: [[from, to]],
       autoCreated: true,
+      ...(owner.meta.historical ? { historical: true } : {}),
     });
     return optionsOf(throughClass);
   }
