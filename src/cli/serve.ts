@@ -32,8 +32,11 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const config: TorestConfig = options.config ? await loadConfig(options.config) : await demoConfig();
   if (config.database) configureDatabases({ default: config.database });
   const served = collectModels(config.models);
-  const created = await createTables(served.map(modelOf));
+  // Apps' models (torest/auth) get tables too, and their post-migrate step (permissions).
+  const appModels = (config.apps ?? []).flatMap((app) => app.models);
+  const created = await createTables([...appModels, ...served.map(modelOf)]);
   if (created.length) log(`torest: created tables ${created.join(", ")}`);
+  for (const app of config.apps ?? []) await app.postMigrate?.({ using: "default" });
   const handler = restifyApp(config.prefix ?? "rest/v1", { ...config.app, models: served, only: true });
   const server = http.createServer(options.quiet ? handler : withRequestLog(handler, log));
   await new Promise<void>((resolve, reject) => {
