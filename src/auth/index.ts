@@ -42,3 +42,9 @@ export const migrations: string = fileURLToPath(new URL("./migrations/", import.
 export async function postMigrate(context: { readonly using: string }): Promise<void> {
   await createPermissions(context);
 }
+export { secretKey, configureSecretKey } from "./secret-key.js";
+export { dumps, loads, saltedHmac } from "./signing.js";
+export {
+  SESSION_COOKIE_AGE, createSession, loadSession, deleteSession, loginSession, sessionUser, sessionAuthHash, encodeSession, decodeSession,
+  type SessionData,
+} from "./sessions.js";

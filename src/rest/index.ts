@@ -39,6 +39,15 @@ export { Router, NoReverseMatch, type Route, type RouteMatch } from "./routing/r
 
 export { type Authentication, type AuthResult } from "./authentication/authentication.js";
 export { BasicAuthentication, type VerifyCredentials } from "./authentication/basic.js";
+export { TokenAuthentication } from "./authentication/token.js";
+export { SessionAuthentication, SESSION_COOKIE_NAME } from "./authentication/session.js";
+export { JWTAuthentication, InvalidToken, issueToken, verifyToken, DEFAULT_JWT, type JwtSettings, type TokenType } from "./authentication/jwt.js";
+export { LoginView, LogoutView } from "./authentication/login-views.js";
+export { ObtainAuthToken } from "./authentication/obtain-token-view.js";
+export { TokenObtainPairView, TokenRefreshView, TokenVerifyView } from "./authentication/jwt-views.js";
+export { authRoutes, type AuthRoute } from "./authentication/routes.js";
+export { checkLoginThrottle, recordLoginFailure, DEFAULT_LOGIN_RATE } from "./authentication/login-throttle.js";
+export { csrfFailure, maskCsrfSecret, newCsrfSecret, CSRF_COOKIE_NAME } from "./authentication/csrf.js";
 export { AnonymousUser, type RestUser } from "./authentication/user.js";
 export * from "./permissions/index.js";
 export * from "./throttling/index.js";

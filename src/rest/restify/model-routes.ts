@@ -117,8 +117,11 @@ export function modelRoutes(
       name: `${routeName}-list`,
       view: OneToManyListView.asView({
         ...childInit,
-        // The parent's own permissions guard its nested routes.
-        ...pick(init, GUARDS),
+        // The parent's authentication and throttles guard its nested routes; its permissions
+        // are checked against the parent model, then the child's against the child (as
+        // django-to-rest's nested views answer: Question1 rights alone do not list Choice1s).
+        ...pick(init, ["authentication", "throttles", "throttleScope"]),
+        ...(init.permissions !== undefined ? { parentPermissions: init.permissions } : {}),
         actions: { get: "list" },
         parentModel: model,
         parentLookup: fk.name,

@@ -1,6 +1,7 @@
 import type { ModelClass, QuerySet } from "../../index.js";
 import { NotFound } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
+import type { Permission } from "../permissions/permission.js";
 import { RestResponse } from "../http/response.js";
 import { CreateModelMixin, DestroyModelMixin, ListModelMixin, RetrieveModelMixin, UpdateModelMixin } from "../views/mixins/index.js";
 import type { ModelInstance } from "../views/generic-api-view.js";
@@ -15,7 +16,28 @@ export class NestedViewSet extends GenericViewSet {
   /** The child model's foreign key (name and column attribute) pointing at the parent. */
   parentLookup!: string;
   parentAttname!: string;
+  /**
+   * The parent model's permission classes: checked first, against the parent model (so model
+   * permissions ask for `view_question1` on `/question1/1/choices/`), then the view's own.
+   */
+  parentPermissions?: readonly Permission[];
+  /** Set while the parent's permissions run: model permissions read it instead of `model`. */
+  permissionModel?: ModelClass;
   #parentKey: unknown;
+
+  override async checkPermissions(request: RestRequest): Promise<void> {
+    if (this.parentPermissions) {
+      this.permissionModel = this.parentModel;
+      try {
+        for (const permission of this.parentPermissions) {
+          if (!(await permission.hasPermission(request, this))) this.permissionDenied(request, permission.message, permission.code);
+        }
+      } finally {
+        this.permissionModel = undefined;
+      }
+    }
+    await super.checkPermissions(request);
+  }
 
   /** The parent's key, checked to exist (once per request). */
   async parentKey(): Promise<unknown> {
