@@ -51,6 +51,7 @@ export { csrfFailure, maskCsrfSecret, newCsrfSecret, CSRF_COOKIE_NAME } from "./
 export { AnonymousUser, type RestUser } from "./authentication/user.js";
 export * from "./permissions/index.js";
 export * from "./throttling/index.js";
+export { type CorsOptions, DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS } from "./cors/cors.js";
 
 export { APIView } from "./views/api-view.js";
 export { SimpleMetadata, type Metadata } from "./views/metadata.js";

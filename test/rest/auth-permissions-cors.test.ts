@@ -1,0 +1,148 @@
+// DRF's permission classes and django-cors-headers' behaviour through real HTTP, with users
+// from torest/auth and Basic authentication.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as auth from "torest/auth";
+import { configureHashers, Permission, User, PBKDF2PasswordHasher } from "torest/auth";
+import {
+  and, BasicAuthentication, DjangoModelPermissions, DjangoModelPermissionsOrAnonReadOnly, DjangoObjectPermissions, IsAdminUser,
+  IsAuthenticated, IsAuthenticatedOrReadOnly, not, or, restifyApp, type Permission as RestPermission, type RestifyAppOptions,
+} from "torest/rest";
+import { dbName, useTestDatabase } from "../support/db.js";
+import { Choice, Question } from "./fixtures/relationships-models.js";
+import { listen } from "./fixtures/server.js";
+
+useTestDatabase([...auth.models, Question, Choice]);
+
+const basic = (user: string) => ({ authorization: `Basic ${Buffer.from(`${user}:pw`).toString("base64")}` });
+
+describe(dbName("permission classes and CORS through HTTP"), () => {
+  const closers: (() => Promise<void>)[] = [];
+
+  /** A server whose Question routes use these permissions (Basic authentication). */
+  async function serve(permissions: RestPermission[], extra: Omit<RestifyAppOptions, "models"> = {}): Promise<string> {
+    const handler = restifyApp("rest/v1", {
+      ...extra,
+      models: [[Question, { customViewParams: { authentication: [new BasicAuthentication()], permissions } }]],
+      only: true,
+    });
+    const { url, close } = await listen(handler);
+    closers.push(close);
+    return url;
+  }
+
+  beforeAll(async () => {
+    configureHashers([new PBKDF2PasswordHasher({ iterations: 1000 })]);
+    await auth.createPermissions();
+    await User.objects.createUser("plain", { password: "pw" });
+    await User.objects.createUser("staff", { password: "pw", extra: { is_staff: true } });
+    const editor = await User.objects.createUser("editor", { password: "pw" });
+    await editor.user_permissions.add(...(await Permission.objects.filter({ codename__in: ["add_question", "change_question", "view_question"] })));
+    await User.objects.createSuperuser("root", { password: "pw" });
+    await Question.objects.create({ question_text: "Q1" });
+  });
+  afterAll(async () => {
+    for (const close of closers) await close();
+  });
+
+  const send = (url: string, method: string, path: string, headers: Record<string, string> = {}) =>
+    fetch(url + path, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: ["GET", "HEAD", "OPTIONS", "DELETE"].includes(method) ? undefined : JSON.stringify({ question_text: "x" }),
+    });
+
+  it("IsAdminUser: staff only (403 for others, 401 for anonymous)", async () => {
+    const url = await serve([IsAdminUser]);
+    expect((await send(url, "GET", "/rest/v1/polls/question/")).status).toBe(401);
+    expect((await send(url, "GET", "/rest/v1/polls/question/", basic("plain"))).status).toBe(403);
+    expect((await send(url, "GET", "/rest/v1/polls/question/", basic("staff"))).status).toBe(200);
+  });
+
+  it("IsAuthenticatedOrReadOnly: anyone reads, only users write", async () => {
+    const url = await serve([IsAuthenticatedOrReadOnly]);
+    expect((await send(url, "GET", "/rest/v1/polls/question/")).status).toBe(200);
+    expect((await send(url, "POST", "/rest/v1/polls/question/")).status).toBe(401);
+    expect((await send(url, "POST", "/rest/v1/polls/question/", basic("plain"))).status).toBe(201);
+  });
+
+  it("DjangoModelPermissions: add/change/delete codenames from the user's permissions; superusers pass", async () => {
+    const url = await serve([DjangoModelPermissions()]);
+    expect((await send(url, "GET", "/rest/v1/polls/question/")).status).toBe(401);
+    expect((await send(url, "GET", "/rest/v1/polls/question/", basic("plain"))).status).toBe(200);
+    expect((await send(url, "POST", "/rest/v1/polls/question/", basic("plain"))).status).toBe(403);
+    expect((await send(url, "POST", "/rest/v1/polls/question/", basic("editor"))).status).toBe(201);
+    expect((await send(url, "PATCH", "/rest/v1/polls/question/1/", basic("editor"))).status).toBe(200);
+    expect((await send(url, "DELETE", "/rest/v1/polls/question/2/", basic("editor"))).status).toBe(403);
+    expect((await send(url, "DELETE", "/rest/v1/polls/question/2/", basic("root"))).status).toBe(204);
+  });
+
+  it("DjangoModelPermissionsOrAnonReadOnly: anonymous reads, anonymous writes refused", async () => {
+    const url = await serve([DjangoModelPermissionsOrAnonReadOnly()]);
+    expect((await send(url, "GET", "/rest/v1/polls/question/")).status).toBe(200);
+    expect((await send(url, "POST", "/rest/v1/polls/question/")).status).toBe(401);
+    expect((await send(url, "POST", "/rest/v1/polls/question/", basic("editor"))).status).toBe(201);
+  });
+
+  it("DjangoObjectPermissions: without object permissions reads and writes of an object answer 404 (DRF hides it); hasObjectPermission runs on detail routes", async () => {
+    const url = await serve([DjangoObjectPermissions({ GET: ["{app}.view_{model}"], OPTIONS: [], HEAD: [], POST: [], PUT: ["{app}.change_{model}"], PATCH: ["{app}.change_{model}"], DELETE: ["{app}.delete_{model}"] })]);
+    // Model-level view permission lets the list through; torest/auth grants no object permissions but to superusers.
+    expect((await send(url, "GET", "/rest/v1/polls/question/", basic("editor"))).status).toBe(200);
+    expect((await send(url, "GET", "/rest/v1/polls/question/1/", basic("editor"))).status).toBe(404);
+    expect((await send(url, "PATCH", "/rest/v1/polls/question/1/", basic("editor"))).status).toBe(404);
+    expect((await send(url, "GET", "/rest/v1/polls/question/1/", basic("root"))).status).toBe(200);
+    const objectCalls: string[] = [];
+    const ownerOnly: RestPermission = {
+      hasPermission: () => true,
+      hasObjectPermission: (request, _view, obj) => {
+        objectCalls.push(request.method);
+        return (obj as { question_text: string }).question_text !== "x";
+      },
+    };
+    const url2 = await serve([IsAuthenticated, ownerOnly]);
+    expect((await send(url2, "GET", "/rest/v1/polls/question/1/", basic("plain"))).status).toBe(403);
+    expect(objectCalls).toEqual(["GET"]);
+  });
+
+  it("and / or / not compose as DRF's &, |, ~", async () => {
+    const url = await serve([or(IsAdminUser, and(IsAuthenticated, not(IsAuthenticatedOrReadOnly)))]);
+    // plain: not admin; IsAuthenticatedOrReadOnly passes on GET so not(...) fails: 403.
+    expect((await send(url, "GET", "/rest/v1/polls/question/", basic("plain"))).status).toBe(403);
+    expect((await send(url, "GET", "/rest/v1/polls/question/", basic("staff"))).status).toBe(200);
+  });
+
+  it("CORS: an allowed origin gets Access-Control-Allow-Origin and credentials; Vary: Origin is always kept", async () => {
+    const url = await serve([IsAuthenticated], {
+      settings: { cors: { allowedOrigins: ["https://app.example.com"], allowedOriginRegexes: [/^https:\/\/\w+\.trusted\.dev$/], allowCredentials: true, exposeHeaders: ["x-total"] } },
+    });
+    const allowed = await send(url, "GET", "/rest/v1/polls/question/", { ...basic("plain"), origin: "https://app.example.com" });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+    expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(allowed.headers.get("access-control-expose-headers")).toBe("x-total");
+    expect(allowed.headers.get("vary")).toBe("Accept, Cookie, origin");
+    const pattern = await send(url, "GET", "/rest/v1/polls/question/", { origin: "https://x.trusted.dev" });
+    expect(pattern.headers.get("access-control-allow-origin")).toBe("https://x.trusted.dev");
+    const other = await send(url, "GET", "/rest/v1/polls/question/", { origin: "https://evil.example" });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    expect(other.headers.get("vary")).toMatch(/origin/);
+  });
+
+  it("CORS: a preflight is answered (200, empty) before authentication and permissions", async () => {
+    const url = await serve([IsAuthenticated], { settings: { cors: { allowedOrigins: ["https://app.example.com"], preflightMaxAge: 600 } } });
+    const preflight = await fetch(`${url}/rest/v1/polls/question/`, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example.com", "access-control-request-method": "POST", "access-control-request-headers": "authorization" },
+    });
+    expect(preflight.status).toBe(200);
+    expect(await preflight.text()).toBe("");
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("DELETE, GET, OPTIONS, PATCH, POST, PUT");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("accept, authorization, content-type, user-agent, x-csrftoken, x-requested-with");
+    expect(preflight.headers.get("access-control-max-age")).toBe("600");
+    expect(preflight.headers.get("vary")).toBe("origin");
+    // A plain OPTIONS (no Access-Control-Request-Method) still goes through authentication.
+    expect((await fetch(`${url}/rest/v1/polls/question/`, { method: "OPTIONS" })).status).toBe(401);
+    // allowAllOrigins without credentials answers "*".
+    const open = await serve([], { settings: { cors: { allowAllOrigins: true } } });
+    expect((await fetch(`${open}/rest/v1/polls/question/`, { headers: { origin: "https://any.where" } })).headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
