@@ -34,7 +34,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const served = collectModels(config.models);
   // Apps' models (torest/auth) get tables too, and their post-migrate step (permissions).
   const appModels = (config.apps ?? []).flatMap((app) => app.models);
-  const created = await createTables([...appModels, ...served.map(modelOf)]);
+  const created = await createTables([...served.map(modelOf), ...appModels]);
   if (created.length) log(`torest: created tables ${created.join(", ")}`);
   for (const app of config.apps ?? []) await app.postMigrate?.({ using: "default" });
   const handler = restifyApp(config.prefix ?? "rest/v1", { ...config.app, models: served, only: true });

@@ -6,4 +6,7 @@ import type { Command } from "../command.js";
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   serve: async () => (await import("./serve.js")).serveCommand,
+  createsuperuser: async () => (await import("./createsuperuser.js")).createsuperuserCommand,
+  changepassword: async () => (await import("./changepassword.js")).changepasswordCommand,
+  drf_create_token: async () => (await import("./drf-create-token.js")).drfCreateTokenCommand,
 };
