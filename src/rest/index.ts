@@ -69,6 +69,7 @@ export { ModelMetadata, fieldInfo } from "./views/model-metadata.js";
 export { ModelSerializer, type ModelSerializerOptions } from "./serializers/model-serializer.js";
 export { SerializerField, empty, type SerializerFieldOptions, type RenderContext } from "./serializers/fields/base.js";
 export { CharField, type CharFieldOptions } from "./serializers/fields/text.js";
+export { PasswordField } from "./serializers/fields/password.js";
 export { IntegerField, FloatField, DecimalField } from "./serializers/fields/numbers.js";
 export { BooleanField } from "./serializers/fields/boolean.js";
 export { DateTimeField, DateField } from "./serializers/fields/temporal.js";

@@ -146,3 +146,30 @@ describe(dbName("permission classes and CORS through HTTP"), () => {
     expect((await fetch(`${open}/rest/v1/polls/question/`, { headers: { origin: "https://any.where" } })).headers.get("access-control-allow-origin")).toBe("*");
   });
 });
+
+describe(dbName("a restified User"), () => {
+  it("never renders password; a written password is validated and stored hashed", async () => {
+    const { url, close } = await listen(restifyApp("rest/v1", { models: [User], only: true }));
+    try {
+      const created = await fetch(`${url}/rest/v1/auth/user/`, {
+        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "api-made", password: " spaced pw " }),
+      });
+      expect(created.status).toBe(201);
+      const body = (await created.json()) as Record<string, unknown>;
+      expect(body).not.toHaveProperty("password");
+      expect(body.username).toBe("api-made");
+      const stored = await User.objects.get({ username: "api-made" });
+      expect(stored.password).toMatch(/^pbkdf2_sha256\$/);
+      expect(await stored.checkPassword(" spaced pw ")).toBe(true);
+      const list = (await (await fetch(`${url}/rest/v1/auth/user/`)).json()) as Record<string, unknown>[];
+      expect(list.every((u) => !("password" in u))).toBe(true);
+      const bad = await fetch(`${url}/rest/v1/auth/user/`, {
+        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "x2", password: "" }),
+      });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({ password: ["This field may not be blank."] });
+    } finally {
+      await close();
+    }
+  });
+});

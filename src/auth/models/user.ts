@@ -46,6 +46,9 @@ export class User extends Model("auth", {
     verboseName: "user permissions",
   }),
 }, { dbTable: "auth_user", verboseName: "user", verboseNamePlural: "users" }) {
+  /** Columns a restified User takes as write-only, hashed passwords (never rendered). */
+  static readonly passwordFields: readonly string[] = ["password"];
+
   /** The default manager, with `createUser` / `createSuperuser` (Django's `UserManager`). */
   declare static readonly objects: UserManager<User>;
 

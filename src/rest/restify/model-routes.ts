@@ -8,6 +8,7 @@ import type { Pagination } from "../pagination/pagination.js";
 import { joinPath } from "../routing/pattern.js";
 import { fieldKind } from "../serializers/field-mapping.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
+import { PasswordField } from "../serializers/fields/password.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
 import { ManyToManyDetailView, ManyToManyListView, OneToManyListView, type SymmetricKeys } from "./nested-views.js";
@@ -141,11 +142,14 @@ export function modelRoutes(
 
 /** The serializer of a model's routes, its links under the model's list URL. */
 function serializerFor(prefix: string, model: ModelClass, options: RestifyOptions): ModelSerializer {
+  // Models naming password columns (torest/auth's User) get write-only, hashed fields for them.
+  const passwords = (model as { passwordFields?: readonly string[] }).passwordFields ?? [];
+  const fields = { ...Object.fromEntries(passwords.map((name) => [name, new PasswordField()])), ...options.serializerFields };
   return ModelSerializer.forModel(model, {
     exclude: options.exclude,
     readOnlyFields: options.readOnlyFields,
     methodFields: options.methodFields,
-    fields: options.serializerFields,
+    fields,
     listPath: `/${modelPath(prefix, model)}/`,
   });
 }
