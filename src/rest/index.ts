@@ -37,7 +37,7 @@ export type { Renderer } from "./renderers/renderer.js";
 
 export { Router, NoReverseMatch, type Route, type RouteMatch } from "./routing/router.js";
 
-export { type Authentication, type AuthResult } from "./authentication/authentication.js";
+export { type Authentication, type AuthResult, type SecurityScheme } from "./authentication/authentication.js";
 export { BasicAuthentication, type VerifyCredentials } from "./authentication/basic.js";
 export { TokenAuthentication } from "./authentication/token.js";
 export { SessionAuthentication, SESSION_COOKIE_NAME } from "./authentication/session.js";

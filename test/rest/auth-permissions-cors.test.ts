@@ -8,10 +8,10 @@ import {
   IsAuthenticated, IsAuthenticatedOrReadOnly, not, or, restifyApp, type Permission as RestPermission, type RestifyAppOptions,
 } from "torest/rest";
 import { dbName, useTestDatabase } from "../support/db.js";
-import { Choice, Question } from "./fixtures/relationships-models.js";
+import { Choice, Course, EduStudent, Question } from "./fixtures/relationships-models.js";
 import { listen } from "./fixtures/server.js";
 
-useTestDatabase([...auth.models, Question, Choice]);
+useTestDatabase([...auth.models, Question, Choice, EduStudent, Course]);
 
 const basic = (user: string) => ({ authorization: `Basic ${Buffer.from(`${user}:pw`).toString("base64")}` });
 
@@ -171,5 +171,31 @@ describe(dbName("a restified User"), () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe(dbName("guards of many-to-many nested routes"), () => {
+  it("a guarded parent's many-to-many routes need its authentication and permissions (checked on the parent model)", async () => {
+    const guard = { authentication: [new BasicAuthentication()], permissions: [IsAuthenticated, DjangoModelPermissions({ GET: ["{app}.view_{model}"], POST: [], PUT: [], PATCH: [], DELETE: [] })] };
+    const { url, close } = await listen(restifyApp("rest/v1", { models: [[Course, { customViewParams: guard }], EduStudent], only: true }));
+    try {
+      expect((await fetch(`${url}/rest/v1/edu/course/1/student/`)).status).toBe(401);
+      // plain has no edu.view_course: refused on the parent model's permission.
+      expect((await fetch(`${url}/rest/v1/edu/course/1/student/`, { headers: basic("plain") })).status).toBe(403);
+      // root (superuser) passes the parent's check; the parent does not exist: 404.
+      expect((await fetch(`${url}/rest/v1/edu/course/1/student/`, { headers: basic("root") })).status).toBe(404);
+    } finally {
+      await close();
+    }
+  });
+
+  it("authentication classes describe their OpenAPI security schemes (drf-spectacular's names)", async () => {
+    const { TokenAuthentication, SessionAuthentication, JWTAuthentication } = await import("torest/rest");
+    expect([new BasicAuthentication(), new TokenAuthentication(), new SessionAuthentication(), new JWTAuthentication()].map((a) => a.securityScheme())).toEqual([
+      { name: "basicAuth", scheme: { type: "http", scheme: "basic" } },
+      { name: "tokenAuth", scheme: { type: "apiKey", in: "header", name: "Authorization", description: 'Token-based authentication with required prefix "Token"' } },
+      { name: "cookieAuth", scheme: { type: "apiKey", in: "cookie", name: "sessionid" } },
+      { name: "jwtAuth", scheme: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    ]);
   });
 });

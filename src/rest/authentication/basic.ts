@@ -1,7 +1,7 @@
 import { message } from "../errors/catalogue.js";
 import { AuthenticationFailed } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
-import type { Authentication, AuthResult } from "./authentication.js";
+import type { Authentication, AuthResult, SecurityScheme } from "./authentication.js";
 import { loadAuth } from "./auth-module.js";
 import { throttledLogin } from "./login-throttle.js";
 import type { RestUser } from "./user.js";
@@ -56,6 +56,10 @@ export class BasicAuthentication implements Authentication {
     if (!user) throw new AuthenticationFailed(message("invalid_credentials"));
     if (user.isActive === false) throw new AuthenticationFailed(message("inactive_user"));
     return { user, auth: null };
+  }
+
+  securityScheme(): SecurityScheme {
+    return { name: "basicAuth", scheme: { type: "http", scheme: "basic" } };
   }
 
   authenticateHeader(): string {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { AuthenticationFailed } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
-import type { Authentication, AuthResult } from "./authentication.js";
+import type { Authentication, AuthResult, SecurityScheme } from "./authentication.js";
 import { loadAuth } from "./auth-module.js";
 
 /** djangorestframework-simplejwt's defaults: 5-minute access, 1-day refresh tokens, HS256 with SECRET_KEY. */
@@ -82,6 +82,10 @@ export class JWTAuthentication implements Authentication {
     if (!user) throw new AuthenticationFailed({ detail: "User not found", code: "user_not_found" } as never);
     if (!user.is_active) throw new AuthenticationFailed({ detail: "User is inactive", code: "user_inactive" } as never);
     return { user, auth: payload };
+  }
+
+  securityScheme(): SecurityScheme {
+    return { name: "jwtAuth", scheme: { type: "http", scheme: "bearer", bearerFormat: "JWT" } };
   }
 
   authenticateHeader(): string {

@@ -1,6 +1,6 @@
 import { PermissionDenied } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
-import type { Authentication, AuthResult } from "./authentication.js";
+import type { Authentication, AuthResult, SecurityScheme } from "./authentication.js";
 import { loadAuth } from "./auth-module.js";
 import { requestCookies } from "./cookies.js";
 import { csrfFailure } from "./csrf.js";
@@ -29,6 +29,10 @@ export class SessionAuthentication implements Authentication {
     if (!user) return null;
     await this.enforceCsrf(request);
     return { user, auth: null };
+  }
+
+  securityScheme(): SecurityScheme {
+    return { name: "cookieAuth", scheme: { type: "apiKey", in: "cookie", name: SESSION_COOKIE_NAME } };
   }
 
   /** DRF's `enforce_csrf`: only unsafe methods are checked. */

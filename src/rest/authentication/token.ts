@@ -1,6 +1,6 @@
 import { AuthenticationFailed } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
-import type { Authentication, AuthResult } from "./authentication.js";
+import type { Authentication, AuthResult, SecurityScheme } from "./authentication.js";
 import { loadAuth } from "./auth-module.js";
 
 /**
@@ -28,6 +28,10 @@ export class TokenAuthentication implements Authentication {
     const user = await token.user;
     if (!user.is_active) throw new AuthenticationFailed("User inactive or deleted.");
     return { user, auth: token };
+  }
+
+  securityScheme(): SecurityScheme {
+    return { name: "tokenAuth", scheme: { type: "apiKey", in: "header", name: "Authorization", description: 'Token-based authentication with required prefix "Token"' } };
   }
 
   authenticateHeader(): string {

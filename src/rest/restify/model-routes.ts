@@ -105,7 +105,7 @@ export function modelRoutes(
     if (relation.hidden || !relation.multiple || exclude.has(relation.accessorName)) continue;
     if (relation.isManyToMany) {
       const m2m = relation.field as ManyToManyFieldDef<any>;
-      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, pagination));
+      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, pagination, null, init));
       continue;
     }
     const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
@@ -135,7 +135,7 @@ export function modelRoutes(
     const { fromField, toField } = m2m.requireResolved();
     // A symmetrical relation to "self" keeps both directions of each pair, as Django does.
     const symmetric = m2m.symmetrical && m2m.remote === m2m.model ? { from: fromField.attname, to: toField.attname } : null;
-    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, pagination, symmetric));
+    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, pagination, symmetric, init));
   }
   return rows;
 }
@@ -166,10 +166,14 @@ function manyToManyRoutes(
   parent: ModelClass,
   pagination: Pagination | null,
   symmetric: SymmetricKeys | null = null,
+  parentInit: Record<string, unknown> = {},
 ): RouteRow[] {
   const serializer = ModelSerializer.forModel(through, { readOnlyFields: [parentFk.name] });
   const init = {
     ...viewInit(through, { exclude: [] }, serializer, pagination),
+    // The parent's guards protect its many-to-many routes too; its permissions run against the parent model.
+    ...pick(parentInit, ["authentication", "throttles", "throttleScope"]),
+    ...(parentInit.permissions !== undefined ? { parentPermissions: parentInit.permissions } : {}),
     symmetric,
     parentModel: parent,
     parentLookup: parentFk.name,
