@@ -19,7 +19,8 @@ export async function createPermissions(context: { using?: string } = {}): Promi
   const byKey = new Map(types.map((ct) => [`${ct.app_label}.${ct.model}`, ct]));
   const missingTypes = models.filter((o) => !byKey.has(`${o.appLabel}.${o.modelName}`));
   if (missingTypes.length) {
-    await ContentType.objects.using(using).bulkCreate(missingTypes.map((o) => new ContentType({ app_label: o.appLabel, model: o.modelName })));
+    // ignoreConflicts: another process starting at the same time may have made some already.
+    await ContentType.objects.using(using).bulkCreate(missingTypes.map((o) => new ContentType({ app_label: o.appLabel, model: o.modelName })), { ignoreConflicts: true });
     for (const ct of await ContentType.objects.using(using).all()) byKey.set(`${ct.app_label}.${ct.model}`, ct);
   }
   const existing = new Set(
@@ -32,7 +33,7 @@ export async function createPermissions(context: { using?: string } = {}): Promi
       if (!existing.has(`${String(ct.pk)}:${codename}`)) wanted.push(new Permission({ content_type_id: ct.pk, codename, name }));
     }
   }
-  if (wanted.length) await Permission.objects.using(using).bulkCreate(wanted);
+  if (wanted.length) await Permission.objects.using(using).bulkCreate(wanted, { ignoreConflicts: true });
   return { contentTypes: missingTypes.length, permissions: wanted.length };
 }
 

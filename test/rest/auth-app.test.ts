@@ -18,6 +18,8 @@ const DJANGO_SHA1 = "pbkdf2_sha1$1000$Qw3rTy6uI9oP1aS2dF4gH5$ksfi4bMvBKFc7TAAOKU
 
 class Poll extends Model("polls", { title: CharField({ maxLength: 20 }) }) {}
 
+useTestDatabase([...auth.models, Poll]);
+
 const fast = () => configureHashers([new PBKDF2PasswordHasher({ iterations: 1000 }), new PBKDF2SHA1PasswordHasher(), new ScryptPasswordHasher()]);
 
 describe(dbName("torest/auth: hashers"), () => {
@@ -67,7 +69,6 @@ describe(dbName("torest/auth: hashers"), () => {
 });
 
 describe(dbName("torest/auth: users, groups, permissions"), () => {
-  useTestDatabase([...auth.models, Poll]);
 
   it("the tables and columns are Django's", () => {
     expect(auth.models.map((m) => m.meta.dbTable)).toEqual(["django_content_type", "auth_permission", "auth_group", "auth_user", "authtoken_token", "django_session"]);
@@ -148,5 +149,22 @@ describe(dbName("torest/auth: users, groups, permissions"), () => {
     expect(await fresh.hasPerm("polls.view_poll")).toBe(false);
     root.is_active = false;
     expect(await root.hasPerm("anything.at_all")).toBe(false);
+  });
+});
+
+describe(dbName("torest/auth: concurrency"), () => {
+  it("concurrent first token requests get the one token (get_or_create)", async () => {
+    fast();
+    const { Token } = auth;
+    const user = await User.objects.createUser("racer", { password: "pw" });
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => Token.forUser(user)));
+    expect(new Set(tokens.map((t) => t.key)).size).toBe(1);
+    expect(await Token.objects.filter({ user_id: user.pk }).count()).toBe(1);
+  });
+
+  it("createPermissions run concurrently (two processes starting) makes each permission once", async () => {
+    await Permission.objects.all().delete();
+    await Promise.all([createPermissions(), createPermissions(), createPermissions()]);
+    expect(await Permission.objects.filter({ codename: "view_poll" }).count()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CASCADE, CharField, DateTimeField, Model, OneToOneField } from "../../index.js";
+import { CASCADE, CharField, DateTimeField, IntegrityError, Model, OneToOneField } from "../../index.js";
 import { User } from "./user.js";
 
 /**
@@ -16,11 +16,19 @@ export class Token extends Model("authtoken", {
     return randomBytes(20).toString("hex");
   }
 
-  /** DRF's `Token.objects.get_or_create(user=user)`. */
+  /**
+   * DRF's `Token.objects.get_or_create(user=user)`: two concurrent first logins both get the
+   * one token (the loser of the insert race reads the winner's row).
+   */
   static async forUser(user: User, using?: string): Promise<Token> {
     const existing = await Token.objects.using(using).filter({ user_id: user.pk }).first();
     if (existing) return existing;
-    return Token.objects.using(using).create({ key: Token.generateKey(), user_id: user.pk });
+    try {
+      return await Token.objects.using(using).create({ key: Token.generateKey(), user_id: user.pk });
+    } catch (error) {
+      if (!(error instanceof IntegrityError)) throw error;
+      return Token.objects.using(using).get({ user_id: user.pk });
+    }
   }
 
   override toString(): string {
