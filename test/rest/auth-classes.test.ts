@@ -1,6 +1,7 @@
 // Session, Token, JWT and Basic authentication through real HTTP against torest/auth's tables,
 // starting from a user row as Django writes it (hash computed with python3's hashlib).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getBackend } from "torest";
 import * as auth from "torest/auth";
 import { configureHashers, configureSecretKey, encodeSession, loads, PBKDF2PasswordHasher, Session, Token, User } from "torest/auth";
 import {
@@ -30,12 +31,13 @@ describe(dbName("authentication classes through HTTP"), () => {
   beforeAll(async () => {
     configureHashers([new PBKDF2PasswordHasher({ iterations: 1000 })]);
     configureSecretKey(SECRET);
-    // The row as Django's createsuperuser leaves it.
-    const row = await User.objects.create({
-      password: DJANGO_HASH, last_login: null, is_superuser: false, username: "django-made", first_name: "", last_name: "",
-      email: "dj@example.com", is_staff: false, is_active: true, date_joined: new Date("2024-01-01T00:00:00Z"),
-    });
-    userId = row.pk as number;
+    // The row as Django's createuser leaves it, written with plain SQL as Django stores it.
+    await getBackend().execute(
+      "INSERT INTO auth_user (password, last_login, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined) " +
+        `VALUES ('${DJANGO_HASH}', NULL, FALSE, 'django-made', '', '', 'dj@example.com', FALSE, TRUE, '2024-01-01 00:00:00')`,
+      [],
+    );
+    userId = (await User.objects.get({ username: "django-made" })).pk as number;
     // Token first: its WWW-Authenticate makes unauthenticated answers 401 (DRF asks the first class).
     const guard = {
       authentication: [new TokenAuthentication(), new JWTAuthentication(), new BasicAuthentication(), new SessionAuthentication()],
