@@ -189,6 +189,37 @@ describe(dbName("guards of many-to-many nested routes"), () => {
     }
   });
 
+  it("the parent's hasObjectPermission guards its nested list and nested detail routes, asked about the parent object", async () => {
+    const seen: string[] = [];
+    const parentRule: RestPermission = {
+      hasPermission: () => true,
+      hasObjectPermission: (_request, _view, obj) => {
+        seen.push(`parent:${(obj as { name: string }).name}`);
+        return (obj as { name: string }).name !== "Secret";
+      },
+    };
+    const course = await Course.objects.create({ name: "Open" });
+    const secret = await Course.objects.create({ name: "Secret" });
+    const student = await EduStudent.objects.create({ name: "Ann" });
+    await course.student.add(student);
+    await secret.student.add(student);
+    const { url, close } = await listen(restifyApp("rest/v1", {
+      models: [[Course, { customViewParams: { authentication: [new BasicAuthentication()], permissions: [IsAuthenticated, parentRule] } }], EduStudent],
+      only: true,
+    }));
+    try {
+      const rows = (await (await fetch(`${url}/rest/v1/edu/course/${String(course.pk)}/student/`, { headers: basic("plain") })).json()) as { id: number }[];
+      expect(rows).toHaveLength(1);
+      const detail = await fetch(`${url}/rest/v1/edu/course/${String(course.pk)}/student/${String(rows[0]?.id)}/`, { headers: basic("plain") });
+      expect(detail.status).toBe(200);
+      const refused = await fetch(`${url}/rest/v1/edu/course/${String(secret.pk)}/student/`, { headers: basic("plain") });
+      expect(refused.status).toBe(403);
+      expect(seen).toEqual(["parent:Open", "parent:Open", "parent:Secret"]);
+    } finally {
+      await close();
+    }
+  });
+
   it("authentication classes describe their OpenAPI security schemes (drf-spectacular's names)", async () => {
     const { TokenAuthentication, SessionAuthentication, JWTAuthentication } = await import("torest/rest");
     expect([new BasicAuthentication(), new TokenAuthentication(), new SessionAuthentication(), new JWTAuthentication()].map((a) => a.securityScheme())).toEqual([

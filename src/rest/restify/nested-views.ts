@@ -43,7 +43,24 @@ export class NestedViewSet extends GenericViewSet {
   async parentKey(): Promise<unknown> {
     if (this.#parentKey !== undefined) return this.#parentKey;
     const key = this.parseKey(this.request.params.parent_pk, this.parentModel);
-    if (!(await this.parentModel.objects.filter({ pk: key }).exists())) throw new NotFound();
+    const objectChecks = (this.parentPermissions ?? []).filter((p) => p.hasObjectPermission);
+    if (objectChecks.length === 0) {
+      if (!(await this.parentModel.objects.filter({ pk: key }).exists())) throw new NotFound();
+      return (this.#parentKey = key);
+    }
+    // The parent's object permissions guard its nested routes (list and detail), asked about the parent.
+    const parent = await this.parentModel.objects.filter({ pk: key }).first();
+    if (!parent) throw new NotFound();
+    this.permissionModel = this.parentModel;
+    try {
+      for (const permission of objectChecks) {
+        if (!(await permission.hasObjectPermission?.(this.request, this, parent))) {
+          this.permissionDenied(this.request, permission.message, permission.code);
+        }
+      }
+    } finally {
+      this.permissionModel = undefined;
+    }
     return (this.#parentKey = key);
   }
 
