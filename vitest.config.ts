@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 export default defineConfig({
   resolve: {
     alias: {
+      "torest/auth": fileURLToPath(new URL("./src/auth/index.ts", import.meta.url)),
       "torest/cli": fileURLToPath(new URL("./src/cli/index.ts", import.meta.url)),
       "torest/migrations": fileURLToPath(new URL("./src/migrations/index.ts", import.meta.url)),
       "torest/rest": fileURLToPath(new URL("./src/rest/index.ts", import.meta.url)),

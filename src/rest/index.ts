@@ -40,11 +40,21 @@ export type { Renderer } from "./renderers/renderer.js";
 
 export { Router, NoReverseMatch, type Route, type RouteMatch } from "./routing/router.js";
 
-export { type Authentication, type AuthResult } from "./authentication/authentication.js";
+export { type Authentication, type AuthResult, type SecurityScheme } from "./authentication/authentication.js";
 export { BasicAuthentication, type VerifyCredentials } from "./authentication/basic.js";
+export { TokenAuthentication } from "./authentication/token.js";
+export { SessionAuthentication, SESSION_COOKIE_NAME } from "./authentication/session.js";
+export { JWTAuthentication, InvalidToken, issueToken, verifyToken, DEFAULT_JWT, type JwtSettings, type TokenType } from "./authentication/jwt.js";
+export { LoginView, LogoutView } from "./authentication/login-views.js";
+export { ObtainAuthToken } from "./authentication/obtain-token-view.js";
+export { TokenObtainPairView, TokenRefreshView, TokenVerifyView } from "./authentication/jwt-views.js";
+export { authRoutes, type AuthRoute } from "./authentication/routes.js";
+export { checkLoginThrottle, recordLoginFailure, DEFAULT_LOGIN_RATE } from "./authentication/login-throttle.js";
+export { csrfFailure, maskCsrfSecret, newCsrfSecret, CSRF_COOKIE_NAME } from "./authentication/csrf.js";
 export { AnonymousUser, type RestUser } from "./authentication/user.js";
 export * from "./permissions/index.js";
 export * from "./throttling/index.js";
+export { type CorsOptions, DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS } from "./cors/cors.js";
 
 export { APIView } from "./views/api-view.js";
 export { SimpleMetadata, type Metadata } from "./views/metadata.js";
@@ -62,6 +72,7 @@ export { ModelMetadata, fieldInfo } from "./views/model-metadata.js";
 export { ModelSerializer, type ModelSerializerOptions } from "./serializers/model-serializer.js";
 export { SerializerField, empty, type SerializerFieldOptions, type RenderContext } from "./serializers/fields/base.js";
 export { CharField, type CharFieldOptions } from "./serializers/fields/text.js";
+export { PasswordField } from "./serializers/fields/password.js";
 export { IntegerField, FloatField, DecimalField } from "./serializers/fields/numbers.js";
 export { BooleanField } from "./serializers/fields/boolean.js";
 export { DateTimeField, DateField } from "./serializers/fields/temporal.js";

@@ -11,4 +11,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   showmigrations: async () => (await import("./showmigrations.js")).showmigrationsCommand,
   sqlmigrate: async () => (await import("./sqlmigrate.js")).sqlmigrateCommand,
   inspectdb: async () => (await import("./inspectdb.js")).inspectdbCommand,
+  createsuperuser: async () => (await import("./createsuperuser.js")).createsuperuserCommand,
+  changepassword: async () => (await import("./changepassword.js")).changepasswordCommand,
+  drf_create_token: async () => (await import("./drf-create-token.js")).drfCreateTokenCommand,
 };

@@ -5,9 +5,12 @@ import { BasicAuthentication, DEFAULT_PERMS_MAP, DjangoModelPermissions, IsAuthe
 
 const now = () => new Date();
 
-/** The guide's `CustomPermission`: Basic auth (no users in the demo), model permissions. */
+/**
+ * The guide's `CustomPermission`: Basic auth against torest/auth's users (the demo makes three,
+ * see users.ts), model permissions with django-to-rest's perms map.
+ */
 export const CustomPermission: ViewParams = {
-  authentication: [new BasicAuthentication({ verify: () => null })],
+  authentication: [new BasicAuthentication()],
   permissions: [
     IsAuthenticated,
     DjangoModelPermissions({

@@ -11,7 +11,9 @@ export async function serveFetch(app: RestApp, request: Request, runtime?: unkno
   const source = new FetchSource(request, clientAddress(request, runtime));
   const response = await app.handle(app.request(source));
   const body = request.method === "HEAD" ? null : (response.content as string | Uint8Array<ArrayBuffer> | null);
-  return new Response(body, { status: response.status, headers: response.headers });
+  const headers = new Headers(response.headers);
+  for (const cookie of response.cookies) headers.append("set-cookie", cookie);
+  return new Response(body, { status: response.status, headers });
 }
 
 function clientAddress(request: Request, runtime: unknown): string | undefined {

@@ -43,7 +43,7 @@ function writeNodeResponse(res: ServerResponse, response: RestResponse, head: bo
   }
   // The rest of an oversized body was never read: close rather than drain it.
   if (status === 413) headers.connection = "close";
-  res.writeHead(status, headers);
+  res.writeHead(status, response.cookies.length > 0 ? { ...headers, "set-cookie": response.cookies } : headers);
   if (head || content === null) res.end();
   else res.end(content);
 }

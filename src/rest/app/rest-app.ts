@@ -4,6 +4,7 @@ import { RestRequest } from "../http/request.js";
 import { SECURITY_HEADERS, type RestResponse } from "../http/response.js";
 import type { RequestSource } from "../http/source.js";
 import { renderResponse } from "../renderers/render.js";
+import { applyCors, corsPreflight } from "../cors/cors.js";
 import type { Renderer } from "../renderers/renderer.js";
 import { trimSlashes } from "../routing/pattern.js";
 import type { Router } from "../routing/router.js";
@@ -55,7 +56,10 @@ export class RestApp {
     let response: RestResponse;
     try {
       const match = this.router.match(request.path);
-      if (match) {
+      const preflight = corsPreflight(this.settings.cors, request);
+      if (preflight) {
+        response = preflight;
+      } else if (match) {
         request.params = match.params;
         response = await match.route.view.handle(request);
       } else {
@@ -67,6 +71,7 @@ export class RestApp {
       response = serverError(error, this.settings.logger, `${request.method} ${request.path}`);
     }
     const headers = response.headers;
+    applyCors(this.settings.cors, request, response);
     for (const name in SECURITY_HEADERS) headers[name] ??= SECURITY_HEADERS[name] as string;
     return renderResponse(response, this.settings.renderers[0] as Renderer);
   }

@@ -6,6 +6,7 @@ import { AllowAny } from "../permissions/builtins.js";
 import type { Permission } from "../permissions/permission.js";
 import { JSONRenderer } from "../renderers/json.js";
 import type { Renderer } from "../renderers/renderer.js";
+import type { CorsOptions } from "../cors/cors.js";
 import { MemoryThrottleStore, type ThrottleStore } from "../throttling/store.js";
 import type { Throttle } from "../throttling/throttle.js";
 
@@ -23,8 +24,13 @@ export interface RestSettings extends ParserLimits {
   readonly throttles: readonly Throttle[];
   /** DEFAULT_THROTTLE_RATES, by scope: `{ anon: "100/day" }`; null disables a scope. */
   readonly throttleRates: Readonly<Record<string, string | null>>;
-  /** Where throttles count requests (Django's cache); in memory, per app, by default. */
+  /**
+   * Where throttles (and the failed-login limit) count requests (Django's cache); in memory,
+   * per app, by default; `RedisThrottleStore` to share limits between processes.
+   */
   readonly throttleStore: ThrottleStore;
+  /** django-cors-headers' CORS_* settings; no CORS headers when absent. */
+  readonly cors?: CorsOptions;
   /** DEFAULT_PARSER_CLASSES: JSON, form, multipart. */
   readonly parsers: readonly Parser[];
   /** DEFAULT_RENDERER_CLASSES: JSON. */

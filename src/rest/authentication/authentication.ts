@@ -19,6 +19,17 @@ export interface Authentication {
    * class has none, unauthenticated requests get 403 instead (as in DRF).
    */
   authenticateHeader?(request: RestRequest): string | undefined;
+  /**
+   * This class's OpenAPI security scheme (`components.securitySchemes[name]`), named as
+   * drf-spectacular names DRF's classes: `basicAuth`, `cookieAuth`, `tokenAuth`, `jwtAuth`.
+   */
+  securityScheme?(): SecurityScheme;
+}
+
+/** An OpenAPI 3 security scheme and the name it is listed under. */
+export interface SecurityScheme {
+  readonly name: string;
+  readonly scheme: Readonly<Record<string, unknown>>;
 }
 
 /**

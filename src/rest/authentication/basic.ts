@@ -1,7 +1,9 @@
 import { message } from "../errors/catalogue.js";
 import { AuthenticationFailed } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
-import type { Authentication, AuthResult } from "./authentication.js";
+import type { Authentication, AuthResult, SecurityScheme } from "./authentication.js";
+import { loadAuth } from "./auth-module.js";
+import { throttledLogin } from "./login-throttle.js";
 import type { RestUser } from "./user.js";
 
 /** Checks a username and password; returns the user, or null when they do not match. */
@@ -13,19 +15,24 @@ export type VerifyCredentials = (
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Users of torest/auth's `auth_user` table (Django's `authenticate()`). */
+const userTable: VerifyCredentials = async (username, password) => (await loadAuth()).authenticate({ username, password });
+
 /**
- * HTTP Basic authentication (DRF's `BasicAuthentication`), with the user lookup passed in.
+ * HTTP Basic authentication (DRF's `BasicAuthentication`) against torest/auth's user table, or
+ * a `verify` function of your own. Failed logins count towards the `login` throttle scope.
  *
  * ```ts
- * const basic = new BasicAuthentication({ verify: (u, p) => users.check(u, p) });
+ * new BasicAuthentication()                                  // auth_user
+ * new BasicAuthentication({ verify: (u, p) => users.check(u, p) })
  * ```
  */
 export class BasicAuthentication implements Authentication {
   readonly #verify: VerifyCredentials;
   readonly realm: string;
 
-  constructor(options: { verify: VerifyCredentials; realm?: string }) {
-    this.#verify = options.verify;
+  constructor(options: { verify?: VerifyCredentials; realm?: string } = {}) {
+    this.#verify = options.verify ?? userTable;
     this.realm = options.realm ?? "api";
   }
 
@@ -45,10 +52,14 @@ export class BasicAuthentication implements Authentication {
     const colon = decoded.indexOf(":");
     const username = colon < 0 ? decoded : decoded.slice(0, colon);
     const password = colon < 0 ? "" : decoded.slice(colon + 1);
-    const user = await this.#verify(username, password, request);
+    const user = await throttledLogin(request, username, async () => this.#verify(username, password, request));
     if (!user) throw new AuthenticationFailed(message("invalid_credentials"));
     if (user.isActive === false) throw new AuthenticationFailed(message("inactive_user"));
     return { user, auth: null };
+  }
+
+  securityScheme(): SecurityScheme {
+    return { name: "basicAuth", scheme: { type: "http", scheme: "basic" } };
   }
 
   authenticateHeader(): string {

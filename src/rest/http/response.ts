@@ -14,6 +14,8 @@ export class RestResponse {
   content: string | Uint8Array | null = null;
   /** True once a renderer has filled `content` (or the view set it). */
   rendered = false;
+  /** `Set-Cookie` values, one header each (a header map cannot hold several). */
+  cookies: string[] = [];
 
   constructor(
     public data: unknown = undefined,

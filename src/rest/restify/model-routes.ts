@@ -8,6 +8,7 @@ import type { Pagination } from "../pagination/pagination.js";
 import { joinPath } from "../routing/pattern.js";
 import { fieldKind } from "../serializers/field-mapping.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
+import { PasswordField } from "../serializers/fields/password.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
 import { ManyToManyDetailView, ManyToManyListView, OneToManyListView, type SymmetricKeys } from "./nested-views.js";
@@ -104,7 +105,7 @@ export function modelRoutes(
     if (relation.hidden || !relation.multiple || exclude.has(relation.accessorName)) continue;
     if (relation.isManyToMany) {
       const m2m = relation.field as ManyToManyFieldDef<any>;
-      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, pagination));
+      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, pagination, null, init));
       continue;
     }
     const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
@@ -117,8 +118,11 @@ export function modelRoutes(
       name: `${routeName}-list`,
       view: OneToManyListView.asView({
         ...childInit,
-        // The parent's own permissions guard its nested routes.
-        ...pick(init, GUARDS),
+        // The parent's authentication and throttles guard its nested routes; its permissions
+        // are checked against the parent model, then the child's against the child (as
+        // django-to-rest's nested views answer: Question1 rights alone do not list Choice1s).
+        ...pick(init, ["authentication", "throttles", "throttleScope"]),
+        ...(init.permissions !== undefined ? { parentPermissions: init.permissions } : {}),
         actions: { get: "list" },
         parentModel: model,
         parentLookup: fk.name,
@@ -131,18 +135,21 @@ export function modelRoutes(
     const { fromField, toField } = m2m.requireResolved();
     // A symmetrical relation to "self" keeps both directions of each pair, as Django does.
     const symmetric = m2m.symmetrical && m2m.remote === m2m.model ? { from: fromField.attname, to: toField.attname } : null;
-    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, pagination, symmetric));
+    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, pagination, symmetric, init));
   }
   return rows;
 }
 
 /** The serializer of a model's routes, its links under the model's list URL. */
 function serializerFor(prefix: string, model: ModelClass, options: RestifyOptions): ModelSerializer {
+  // Models naming password columns (torest/auth's User) get write-only, hashed fields for them.
+  const passwords = (model as { passwordFields?: readonly string[] }).passwordFields ?? [];
+  const fields = { ...Object.fromEntries(passwords.map((name) => [name, new PasswordField()])), ...options.serializerFields };
   return ModelSerializer.forModel(model, {
     exclude: options.exclude,
     readOnlyFields: options.readOnlyFields,
     methodFields: options.methodFields,
-    fields: options.serializerFields,
+    fields,
     listPath: `/${modelPath(prefix, model)}/`,
   });
 }
@@ -159,10 +166,14 @@ function manyToManyRoutes(
   parent: ModelClass,
   pagination: Pagination | null,
   symmetric: SymmetricKeys | null = null,
+  parentInit: Record<string, unknown> = {},
 ): RouteRow[] {
   const serializer = ModelSerializer.forModel(through, { readOnlyFields: [parentFk.name] });
   const init = {
     ...viewInit(through, { exclude: [] }, serializer, pagination),
+    // The parent's guards protect its many-to-many routes too; its permissions run against the parent model.
+    ...pick(parentInit, ["authentication", "throttles", "throttleScope"]),
+    ...(parentInit.permissions !== undefined ? { parentPermissions: parentInit.permissions } : {}),
     symmetric,
     parentModel: parent,
     parentLookup: parentFk.name,

@@ -1,6 +1,7 @@
 import type { ModelClass, QuerySet } from "../../index.js";
 import { NotFound } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
+import type { Permission } from "../permissions/permission.js";
 import { RestResponse } from "../http/response.js";
 import { CreateModelMixin, DestroyModelMixin, ListModelMixin, RetrieveModelMixin, UpdateModelMixin } from "../views/mixins/index.js";
 import type { ModelInstance } from "../views/generic-api-view.js";
@@ -15,13 +16,51 @@ export class NestedViewSet extends GenericViewSet {
   /** The child model's foreign key (name and column attribute) pointing at the parent. */
   parentLookup!: string;
   parentAttname!: string;
+  /**
+   * The parent model's permission classes: checked first, against the parent model (so model
+   * permissions ask for `view_question1` on `/question1/1/choices/`), then the view's own.
+   */
+  parentPermissions?: readonly Permission[];
+  /** Set while the parent's permissions run: model permissions read it instead of `model`. */
+  permissionModel?: ModelClass;
   #parentKey: unknown;
+
+  override async checkPermissions(request: RestRequest): Promise<void> {
+    if (this.parentPermissions) {
+      this.permissionModel = this.parentModel;
+      try {
+        for (const permission of this.parentPermissions) {
+          if (!(await permission.hasPermission(request, this))) this.permissionDenied(request, permission.message, permission.code);
+        }
+      } finally {
+        this.permissionModel = undefined;
+      }
+    }
+    await super.checkPermissions(request);
+  }
 
   /** The parent's key, checked to exist (once per request). */
   async parentKey(): Promise<unknown> {
     if (this.#parentKey !== undefined) return this.#parentKey;
     const key = this.parseKey(this.request.params.parent_pk, this.parentModel);
-    if (!(await this.parentModel.objects.filter({ pk: key }).exists())) throw new NotFound();
+    const objectChecks = (this.parentPermissions ?? []).filter((p) => p.hasObjectPermission);
+    if (objectChecks.length === 0) {
+      if (!(await this.parentModel.objects.filter({ pk: key }).exists())) throw new NotFound();
+      return (this.#parentKey = key);
+    }
+    // The parent's object permissions guard its nested routes (list and detail), asked about the parent.
+    const parent = await this.parentModel.objects.filter({ pk: key }).first();
+    if (!parent) throw new NotFound();
+    this.permissionModel = this.parentModel;
+    try {
+      for (const permission of objectChecks) {
+        if (!(await permission.hasObjectPermission?.(this.request, this, parent))) {
+          this.permissionDenied(this.request, permission.message, permission.code);
+        }
+      }
+    } finally {
+      this.permissionModel = undefined;
+    }
     return (this.#parentKey = key);
   }
 

@@ -29,6 +29,8 @@ export interface RestifyAppOptions {
   root?: boolean;
   /** Serve an OpenAPI 3 document of the API at `<prefix>/<schemaPath>` (e.g. "openapi"); off by default. */
   schemaPath?: string;
+  /** More routes below the prefix, e.g. `authRoutes()` (login, tokens, JWT). */
+  routes?: readonly { pattern: string; name: string; view: ViewHandler }[];
 }
 
 /**
@@ -60,6 +62,7 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
     const key = modelPath(trimmed, model);
     root.push([key, `/${key}/`]);
   }
+  for (const route of options.routes ?? []) router.add({ ...route, pattern: `${joinPath(trimmed, trimSlashes(route.pattern))}/` });
   if (options.root ?? true) router.add({ pattern: "", name: "api-root", view: ApiRootView.asView({ entries: root }) });
   let schema: Record<string, unknown> | null = null;
   if (options.schemaPath) {

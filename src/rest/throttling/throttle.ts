@@ -42,7 +42,7 @@ export class RateThrottle implements Throttle {
     this.#now = options.now ?? (() => Date.now() / 1000);
   }
 
-  allow(request: RestRequest, view: APIView): ThrottleDecision {
+  async allow(request: RestRequest, view: APIView): Promise<ThrottleDecision> {
     const { scope: scopeOption, key } = this.#options;
     const scope = typeof scopeOption === "function" ? scopeOption(view) : scopeOption;
     if (scope === undefined) return ALLOWED;
@@ -54,14 +54,8 @@ export class RateThrottle implements Throttle {
     const cacheKey = `throttle_${scope}_${ident}`;
     const now = this.#now();
     const store = this.#options.store ?? request.settings.throttleStore;
-    const history = store.get(cacheKey) ?? [];
-    while (history.length > 0 && (history[history.length - 1] as number) <= now - rate.duration) {
-      history.pop();
-    }
-    if (history.length >= rate.requests) return { allowed: false, wait: wait(rate, history, now) };
-    history.unshift(now);
-    store.set(cacheKey, history, rate.duration);
-    return ALLOWED;
+    const { allowed, history } = await store.hit(cacheKey, { limit: rate.requests, duration: rate.duration, now });
+    return allowed ? ALLOWED : { allowed: false, wait: wait(rate, history, now) };
   }
 
   #rate(scope: string, request: RestRequest): Rate | null {
@@ -80,7 +74,7 @@ export class RateThrottle implements Throttle {
 }
 
 /** DRF's `wait()`: the remaining window shared among the requests still to come. */
-function wait(rate: Rate, history: number[], now: number): number | null {
+export function wait(rate: Rate, history: readonly number[], now: number): number | null {
   const oldest = history[history.length - 1];
   const remaining = oldest === undefined ? rate.duration : rate.duration - (now - oldest);
   const available = rate.requests - history.length + 1;
