@@ -5,6 +5,7 @@
  * import { Model, CharField, OneToOneField, CASCADE } from "torest";
  * ```
  */
+import "./copy-guard.js"; // fails at load time if another copy of torest is already loaded
 export { Model } from "./orm/model/define.js";
 export { BaseModel } from "./orm/model/base.js";
 export type { Options, MetaOptions } from "./orm/model/options.js";
