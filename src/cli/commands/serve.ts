@@ -1,3 +1,4 @@
+import { ImproperlyConfigured } from "../../index.js";
 import type { Command } from "../command.js";
 import { serve } from "../serve.js";
 
@@ -29,7 +30,8 @@ export const serveCommand: Command = {
       });
     } catch (error) {
       // Configuration mistakes (a missing file, a bad URL, a driver to install) read best alone.
-      console.error(`torest: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof ImproperlyConfigured) console.error(`torest: ${error.message}`);
+      else console.error("torest: could not start the server:", error);
       return 1;
     }
     let stopping = false;
