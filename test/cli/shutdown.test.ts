@@ -50,6 +50,7 @@ describe("torest serve: graceful shutdown", () => {
     inFlight.finish();
     expect(await inFlight.response).toEqual({ status: 201, body: '{"id":1,"text":"late"}' });
     expect(await server.exited).toBe(0);
+    expect(server.output).toContain("torest: stopped");
   }, 30_000);
 
   it("waits at most --graceful-timeout seconds for a request that never completes, then exits 0", async () => {

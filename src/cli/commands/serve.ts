@@ -41,7 +41,10 @@ export const serveCommand: Command = {
       stopping = true;
       console.log(`torest: ${signal}, shutting down (${running.inFlight} requests in flight)`);
       running.close().then(
-        () => process.exit(0),
+        () => {
+          console.log("torest: stopped");
+          process.exit(0);
+        },
         (error: unknown) => {
           console.error("torest: error while shutting down", error);
           process.exit(1);
