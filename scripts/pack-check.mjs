@@ -12,7 +12,7 @@
 // 4. Each of these serves the models on a fresh SQLite file, and seed 000's calls are replayed
 //    against it (test/fixtures/conformance/seed000.json): the compiled app on node:http,
 //    `npx torest serve --config torest.config.ts`, `npx torest serve --config torest.config.js`.
-//    Each server is stopped with SIGTERM and must exit 0.
+//    Each server is stopped with SIGTERM and must exit 0. `npx torest serve` alone serves the demo.
 // 5. A postgres:// URL without `pg` installed fails at start-up naming the package to install.
 //
 // Only the npm registry is used (with --prefer-offline, so a warm npm cache makes it local).
@@ -156,6 +156,15 @@ for (const [label, command, args, env] of servers) {
   // Under npx, npm itself dies of the signal: the torest process reports its clean stop.
   const clean = command === "npx" ? server.output().includes("torest: stopped") : code === 0;
   if (!clean) fail(`${label} did not stop cleanly on SIGTERM (exit ${code ?? signal})`, server.output());
+}
+
+step("npx torest serve without a config serves the demo shipped in the package");
+{
+  const demo = await startServer("the demo", "npx", ["torest", "serve", "--port", "0", "--quiet"], { DATABASE_URL: "sqlite:///demo.sqlite3" });
+  const root = await (await fetch(`${demo.url}/`)).json().catch((error) => fail(`the demo's API root did not answer JSON: ${error}`, demo.output()));
+  demo.stop();
+  await demo.exited;
+  if (!root["rest/v1/one_to_one/place"] || !root["rest/v1/lab/student"]) fail("the demo's API root lacks its models", JSON.stringify(root));
 }
 
 // ---------- 5. a missing optional driver ----------
