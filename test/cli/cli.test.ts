@@ -5,11 +5,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../../src/cli/args.js";
 import { repoRoot } from "../rest/fixtures/replay.js";
+import { TEST_DB } from "../support/db.js";
 import { newProject, runBin } from "./fixtures/project.js";
 
 const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-describe("torest CLI", () => {
+// The bin runs on SQLite files in a temporary project whatever TOREST_TEST_DB names, so these
+// process tests run in the sqlite pass only (serve-config.test.ts covers every backend).
+describe.runIf(TEST_DB === "sqlite")("torest CLI", () => {
   it("parses flags in both spellings", () => {
     expect(parseArgs(["serve", "--port", "8001", "--host=0.0.0.0", "--verbose"])).toEqual({
       command: "serve",
