@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // Builds dist/ when stale: the CLI tests run the bin, which runs the compiled package.
+    globalSetup: ["test/support/global-setup.ts"],
     // Each file gets its own databases (see test/support/db.ts); files run in parallel workers.
     pool: "forks",
     testTimeout: 20_000,

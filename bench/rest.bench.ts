@@ -1,5 +1,5 @@
 // REST benchmark: torest (`torest serve`) against the hand-written node:http + better-sqlite3
-// baseline (../shared/bench/baseline-server.mjs) on the same data, 1,000 questions x 3 choices.
+// baseline (bench/baseline-server.mjs, copied from the project's reference material) on the same data, 1,000 questions x 3 choices.
 //
 //   npm run bench:rest -- [--duration 5] [--connections 10] [--rounds 3]
 //
@@ -18,7 +18,6 @@ import { Choice, Question } from "./rest.config.js";
 import { median } from "./support.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const shared = path.resolve(repo, "../shared");
 const { options } = parseArgs(["bench", ...process.argv.slice(2)]);
 const duration = Number(options.duration ?? 5);
 const connections = Number(options.connections ?? 10);
@@ -104,7 +103,7 @@ async function main(): Promise<void> {
     (out) => out.includes("serving"),
   );
   // better-sqlite3 must resolve from the baseline's working directory: the repository.
-  const baseline = spawn(process.execPath, [path.join(shared, "bench/baseline-server.mjs"), String(basePort), path.join(dir, "baseline.db")], { cwd: repo, stdio: "ignore" });
+  const baseline = spawn(process.execPath, [path.join(repo, "bench/baseline-server.mjs"), String(basePort), path.join(dir, "baseline.db")], { cwd: repo, stdio: "ignore" });
   const servers = { torest: `http://127.0.0.1:${torestPort}`, baseline: `http://127.0.0.1:${basePort}` };
   try {
     await waitForHttp(`${servers.baseline}/rest/v1/polls/question/1/`);

@@ -2,7 +2,7 @@
 // as the baseline answers them. Served by `torest serve --config bench/rest.config.ts`.
 import { CASCADE, CharField, DateTimeField, ForeignKey, IntegerField, Model } from "torest";
 import { LimitOffsetPagination } from "torest/rest";
-import { defineConfig } from "../src/cli/config.js";
+import { defineConfig } from "torest/cli";
 
 export class Question extends Model("polls", {
   question_text: CharField({ maxLength: 200 }),

@@ -5,6 +5,7 @@
  * import { Model, CharField, OneToOneField, CASCADE } from "torest";
  * ```
  */
+import "./copy-guard.js"; // fails at load time if another copy of torest is already loaded
 // First: connects the ORM's layers before any model can be declared.
 import "./orm/setup.js";
 export { Model } from "./orm/model/define.js";

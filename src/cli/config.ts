@@ -1,9 +1,10 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ModelClass } from "../index.js";
+import { ImproperlyConfigured, type ModelClass } from "../index.js";
 import type { RestifyAppOptions, RestifyOptions } from "../rest/index.js";
 
-/** A served model, optionally with its `@restifyModel` options. */
+/** A served model, optionally with options that replace its `@restifyModel` options. */
 export type ServedModel = ModelClass | readonly [ModelClass, RestifyOptions];
 
 /**
@@ -21,7 +22,7 @@ export interface TorestApp {
 }
 
 /**
- * A project config (`torest.config.ts`):
+ * A project config (`torest.config.ts`, or `.js`/`.mjs` for plain Node):
  *
  * ```ts
  * import { defineConfig } from "torest/cli";
@@ -34,7 +35,10 @@ export interface TorestConfig {
   database?: string;
   /** Apps whose models the project uses without serving them (Django's INSTALLED_APPS), e.g. `torest/auth`. */
   apps?: readonly TorestApp[];
-  /** Model classes (optionally `[Model, options]`), or modules whose exported model classes are all served. */
+  /**
+   * The served models: model classes and modules of them (each keeps its `@restifyModel`
+   * options), or `[Model, options]` to serve a model with these options instead.
+   */
   models: readonly (ServedModel | Record<string, unknown>)[];
   /**
    * Migrations folder per app label, relative to the config file (default `migrations/<label>/`
@@ -44,24 +48,37 @@ export interface TorestConfig {
   /** URL prefix (default `rest/v1`). */
   prefix?: string;
   /** Passed to `restifyApp`. */
-  app?: Omit<RestifyAppOptions, "models">;
+  app?: Omit<RestifyAppOptions, "models" | "only">;
+  /** Seconds `serve` waits for requests in flight on SIGTERM/SIGINT before closing them (default 30, as gunicorn). */
+  gracefulTimeout?: number;
 }
 
 export function defineConfig(config: TorestConfig): TorestConfig {
   return config;
 }
 
-/** Model classes from a mix of classes and modules (anything with a model `meta`). */
-export function collectModels(items: TorestConfig["models"]): ServedModel[] {
+/** Model classes from a mix of classes, `[Model, options]` pairs and modules (anything with a model `meta`). */
+export function collectModels(items: TorestConfig["models"], where = "models"): ServedModel[] {
   const out: ServedModel[] = [];
   const add = (value: unknown) => {
     if (typeof value === "function" && isModel(value) && !out.includes(value as ModelClass)) out.push(value as ModelClass);
   };
-  for (const item of items) {
-    if (typeof item === "function") add(item);
-    else if (Array.isArray(item) && typeof item[0] === "function") out.push(item as ServedModel);
-    else for (const value of Object.values(item)) add(value);
-  }
+  items.forEach((item, index) => {
+    if (typeof item === "function") {
+      if (!isModel(item)) throw new ImproperlyConfigured(`${where}[${index}] (${item.name || "a function"}) is not a model class: declare it with Model().`);
+      add(item);
+    } else if (Array.isArray(item)) {
+      const [model, options] = item as unknown[];
+      if (typeof model !== "function" || !isModel(model) || typeof options !== "object" || options === null) {
+        throw new ImproperlyConfigured(`${where}[${index}] must be [Model, options] with a model class and an options object.`);
+      }
+      out.push(item as ServedModel);
+    } else if (typeof item === "object" && item !== null) {
+      for (const value of Object.values(item)) add(value);
+    } else {
+      throw new ImproperlyConfigured(`${where}[${index}] is ${String(item)}: expected a model class, [Model, options] or a module of models.`);
+    }
+  });
   return out;
 }
 
@@ -77,12 +94,48 @@ function isModel(value: Function): boolean {
   }
 }
 
-/** Imports a config file (TypeScript works when run through the `torest` bin). */
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+let typeScriptRegistered = false;
+
+/**
+ * Imports a config file. A `.js`/`.mjs` config loads with plain Node; a `.ts` one registers
+ * tsx's loader first (only then: it costs memory and start-up time), which also compiles the
+ * TypeScript modules the config imports.
+ */
 export async function loadConfig(file: string): Promise<TorestConfig> {
-  const url = pathToFileURL(path.resolve(file)).href;
-  const module = (await import(url)) as { default?: TorestConfig };
-  if (!module.default || !Array.isArray(module.default.models)) {
-    throw new Error(`${file} must export default a config with a "models" list (see defineConfig).`);
+  const full = path.resolve(file);
+  if (!existsSync(full)) throw new ImproperlyConfigured(`The config file ${full} does not exist.`);
+  if (TYPESCRIPT.test(full) && !typeScriptRegistered) {
+    const { register } = await import("tsx/esm/api");
+    register();
+    typeScriptRegistered = true;
   }
-  return module.default;
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(full).href)) as { default?: unknown };
+  } catch (error) {
+    if (error instanceof ImproperlyConfigured) throw error;
+    throw new ImproperlyConfigured(`Could not load the config file ${full}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return checkConfig(module.default, file);
+}
+
+/** The shape of a config, with an error naming the file and the key when it is wrong. */
+export function checkConfig(value: unknown, file: string): TorestConfig {
+  if (typeof value !== "object" || value === null || !Array.isArray((value as TorestConfig).models)) {
+    throw new ImproperlyConfigured(`${file} must export default a config with a "models" list (see defineConfig from "torest/cli").`);
+  }
+  const config = value as TorestConfig;
+  const fail = (key: string, expected: string) => {
+    throw new ImproperlyConfigured(`${file}: "${key}" must be ${expected}, got ${JSON.stringify((config as unknown as Record<string, unknown>)[key])}.`);
+  };
+  if (config.database !== undefined && typeof config.database !== "string") fail("database", "a database URL string");
+  if (config.prefix !== undefined && typeof config.prefix !== "string") fail("prefix", "a string such as \"rest/v1\"");
+  if (config.apps !== undefined && (!Array.isArray(config.apps) || config.apps.some((app) => !Array.isArray(app?.models)))) {
+    fail("apps", "a list of apps, each with a \"models\" list");
+  }
+  if (config.gracefulTimeout !== undefined && !(typeof config.gracefulTimeout === "number" && config.gracefulTimeout >= 0)) {
+    fail("gracefulTimeout", "a number of seconds (0 or more)");
+  }
+  return config;
 }

@@ -46,14 +46,15 @@ export function migrationByPrefix(graph: MigrationGraph, app: string, prefix: st
 }
 
 /** Creates the tables of labels that have no migrations folder (Django's run_syncdb). */
-export async function syncUnmigrated(project: MigrationProject, log: (line: string) => void): Promise<void> {
+export async function syncUnmigrated(project: MigrationProject, log: (line: string) => void): Promise<string[]> {
   const migrated = migratedLabels(project);
   const models = project.models.filter((m) => !migrated.has(m.appLabel));
-  if (!models.length) return;
+  if (!models.length) return [];
   const created = await createTables(models.map((m) => m.model));
   log("Synchronizing apps without migrations:");
   log("  Creating tables...");
   for (const table of created) log(`    Creating table ${table}`);
+  return created;
 }
 
 export interface MigrateOptions {

@@ -1,4 +1,4 @@
-import { getBackend, type ModelClass } from "../index.js";
+import { getBackend } from "../index.js";
 import { MigrationExecutor } from "../migrations/executor.js";
 import type { TorestConfig } from "./config.js";
 import { labelsWithChanges, loadGraph, migrate, syncUnmigrated } from "./migrate-run.js";
@@ -13,22 +13,22 @@ import { loadProject } from "./migration-project.js";
 export async function prepareDatabase(options: {
   configFile?: string;
   config?: TorestConfig;
-  /** Served models (their labels count even if the config lists them oddly). */
-  models?: readonly ModelClass[];
   migrate?: boolean;
   log: (line: string) => void;
 }): Promise<void> {
   const { log } = options;
-  const project = await loadProject({ config: options.configFile });
+  const project = await loadProject({ config: options.configFile, loaded: options.config });
   const graph = await loadGraph(project);
-  if (options.migrate || !options.configFile) {
+  // The demo (no config at all) migrates its own database.
+  if (options.migrate || (!options.configFile && !options.config)) {
     const lines: string[] = [];
     await migrate(project, graph, {}, (line) => lines.push(line));
     const applied = lines.filter((l) => /Applying|Creating table/.test(l));
     for (const line of applied) log(`torest: ${line.trim()}`);
     return;
   }
-  await syncUnmigrated(project, () => undefined);
+  const created = await syncUnmigrated(project, () => undefined);
+  if (created.length) log(`torest: created tables ${created.join(", ")}`);
   const plan = await new MigrationExecutor(graph, getBackend()).plan();
   if (plan.length) {
     const apps = [...new Set(plan.map((s) => s.migration.appLabel))].sort();

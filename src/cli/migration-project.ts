@@ -7,7 +7,7 @@ import type { Options } from "../orm/model/options.js";
 import { apps as registry } from "../orm/model/registry.js";
 import { ForeignKeyDef } from "../orm/relations/foreign-key.js";
 import { collectModels, loadConfig, modelOf, type TorestApp, type TorestConfig } from "./config.js";
-import { demoConfig } from "./demo/config.js";
+import { loadDemoConfig } from "./demo/load.js";
 
 /** Config file names looked for in the working directory, in this order. */
 export const DEFAULT_CONFIGS = ["torest.config.ts", "torest.config.mts", "torest.config.js", "torest.config.mjs"];
@@ -39,13 +39,14 @@ export function findConfig(given: string | true | undefined): string | undefined
 }
 
 /** Loads the config (or the demo), configures its database and finds each app label's folder. */
-export async function loadProject(options: { config?: string; outputDir?: string } = {}): Promise<MigrationProject> {
+export async function loadProject(options: { config?: string; loaded?: TorestConfig; outputDir?: string } = {}): Promise<MigrationProject> {
   const configFile = options.config;
-  const config = configFile ? await loadConfig(configFile) : await demoConfig();
+  const config = options.loaded ?? (configFile ? await loadConfig(configFile) : await loadDemoConfig());
   if (config.database) configureDatabases({ default: config.database });
   const classes: ModelClass[] = [...collectModels(config.models).map(modelOf), ...(config.apps ?? []).flatMap((a) => a.models)];
   const models = projectModels(classes);
-  const base = configFile ? path.dirname(path.resolve(configFile)) : undefined;
+  // A config given as an object (serve({ config })) keeps its migrations in the working directory.
+  const base = configFile ? path.dirname(path.resolve(configFile)) : options.loaded ? process.cwd() : undefined;
   const configured = config.migrations ?? {};
   const folders = new Map<string, string>();
   for (const label of [...new Set(models.map((m) => m.appLabel))].sort()) {

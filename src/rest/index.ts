@@ -2,6 +2,7 @@
  * torest/rest: Django REST Framework's request pipeline on node:http, with adapters for
  * Express, Fastify and the Fetch API.
  */
+import "../copy-guard.js"; // fails at load time if another copy of torest is already loaded
 export { createHandler, type RestHandler } from "./app/handler.js";
 export { RestApp, type RestAppOptions } from "./app/rest-app.js";
 export { resolveSettings, DEFAULT_BODY_LIMIT, type RestSettings } from "./app/settings.js";

@@ -1,18 +1,16 @@
-import type { ModelClass } from "../../index.js";
 import { authRoutes, LimitOffsetPagination, type RestifyOptions } from "../../rest/index.js";
 import type { TorestConfig } from "../config.js";
 import * as auth from "../../auth/index.js";
+import * as oneToOne from "./one-to-one.js";
 import * as guide from "./relationships.js";
 import { demoUsers } from "./users.js";
 
 /**
  * The demo served without a config: the relationship guide's project plus Django's one-to-one
- * example (examples/one-to-one), on `db.sqlite3`.
+ * example, on `DATABASE_URL` or `db.sqlite3`. Compiled with the package, so an installed
+ * `torest serve` runs it too.
  */
-export async function demoConfig(): Promise<TorestConfig> {
-  // Loaded by URL so the package build (src only) does not need the examples folder.
-  const example = new URL("../../../examples/one-to-one/models.ts", import.meta.url).href;
-  const oneToOne = (await import(example)) as { Place: ModelClass; Restaurant: ModelClass; Waiter: ModelClass };
+export function demoConfig(): TorestConfig {
   const custom: RestifyOptions = { customViewParams: guide.CustomPermission };
   // Login endpoints (session, token, JWT) under the prefix.
   const routes = authRoutes();

@@ -1,5 +1,5 @@
 // The demo project: the relationship guide's apps (lab, polls, edu), as recorded in
-// shared/conformance/rel_one_to_one.json.
+// test/fixtures/conformance/rel_one_to_one.json.
 import { CASCADE, CharField, DateTimeField, ForeignKey, IntegerField, ManyToManyField, Model, OneToOneField } from "../../index.js";
 import { BasicAuthentication, DEFAULT_PERMS_MAP, DjangoModelPermissions, IsAuthenticated, type ViewParams } from "../../rest/index.js";
 

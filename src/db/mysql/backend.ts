@@ -1,5 +1,6 @@
-import mysql from "mysql2/promise";
+import type mysql from "mysql2/promise";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
+import { loadDriver } from "../driver.js";
 import type { DatabaseSettings } from "../url.js";
 import { isConnectionFailure, isUnreachable, mapMysqlError } from "./errors.js";
 import { mysqlFeatures } from "./features.js";
@@ -29,7 +30,8 @@ export class MysqlBackend extends DatabaseBackend {
 
   constructor(alias: string, settings: DatabaseSettings) {
     super(alias);
-    this.pool = mysql.createPool({
+    // `mysql2` is an optional peer dependency, loaded with the first MySQL/MariaDB database.
+    this.pool = loadDriver<typeof mysql>("mysql2/promise", "mysql").createPool({
       host: settings.host,
       port: settings.port,
       user: settings.user,

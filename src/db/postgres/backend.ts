@@ -1,12 +1,11 @@
-import pg from "pg";
+import type pg from "pg";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
+import { loadDriver } from "../driver.js";
 import type { DatabaseSettings } from "../url.js";
 import { isConnectionFailure, isUnreachable, mapPostgresError } from "./errors.js";
 import { postgresFeatures } from "./features.js";
 import { postgresOperations } from "./operations.js";
 import { postgresSchema } from "./schema.js";
-
-const { Pool, types } = pg;
 
 /** Errors a pooled client reported while nobody was listening (see the "connect" listener). */
 const clientErrors = new WeakMap<pg.PoolClient | pg.Client, Error>();
@@ -30,10 +29,10 @@ const PARSERS: Record<number, (value: string) => unknown> = {
   3802: text, // jsonb
 };
 
-const typeParsers: pg.CustomTypesConfig = {
+const typeParsers = (types: typeof pg.types): pg.CustomTypesConfig => ({
   getTypeParser: ((oid: number, format?: string) =>
     PARSERS[oid] ?? (types.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
-};
+});
 
 /**
  * PostgreSQL through a `pg` pool. Autocommit statements take any pooled connection; `atomic`
@@ -49,6 +48,8 @@ export class PostgresBackend extends DatabaseBackend {
 
   constructor(alias: string, settings: DatabaseSettings) {
     super(alias);
+    // `pg` is an optional peer dependency, loaded with the first PostgreSQL database.
+    const { Pool, types } = loadDriver<typeof pg>("pg", "postgres");
     this.pool = new Pool({
       host: settings.host,
       port: settings.port,
@@ -59,7 +60,7 @@ export class PostgresBackend extends DatabaseBackend {
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 10_000,
       options: "-c TimeZone=UTC",
-      types: typeParsers,
+      types: typeParsers(types),
       application_name: "torest",
       ...(settings.ssl ? { ssl: settings.ssl === "verify" ? true : { rejectUnauthorized: false } } : {}),
       // A script that forgets closeDatabases() still exits once its work is done.

@@ -1,5 +1,7 @@
+import path from "node:path";
 import Database from "better-sqlite3";
 import { DatabaseBackend, type ExecResult, type HeldConnection, type Row } from "../backend.js";
+import { ImproperlyConfigured } from "../config-error.js";
 import { mapSqliteError } from "./errors.js";
 import { sqliteFeatures } from "./features.js";
 import { sqliteOperations } from "./operations.js";
@@ -23,7 +25,7 @@ export class SqliteBackend extends DatabaseBackend {
 
   constructor(alias: string, readonly filename: string) {
     super(alias);
-    this.db = new Database(filename);
+    this.db = openFile(filename);
     this.db.pragma("foreign_keys = ON");
     if (filename !== ":memory:") this.db.pragma("journal_mode = WAL");
     this.db.function("torest_regexp", { deterministic: true }, (pattern, value) => regexpMatch(pattern, value, ""));
@@ -115,4 +117,18 @@ function regexpMatch(pattern: unknown, value: unknown, flags: string): number | 
     regexCache.set(key, re);
   }
   return re.test(String(value)) ? 1 : 0;
+}
+
+/** Opens the file, naming the path when it cannot be (better-sqlite3 only says "directory does not exist"). */
+function openFile(filename: string): Database.Database {
+  try {
+    return new Database(filename);
+  } catch (error) {
+    const full = path.resolve(filename);
+    throw new ImproperlyConfigured(
+      `Cannot open the SQLite database ${full} (from the database URL sqlite:///${filename}): ${(error as Error).message}.` +
+        ` Check that the folder ${path.dirname(full)} exists and is writable; sqlite:///relative/path is relative to the working directory, sqlite:////absolute/path is absolute.`,
+      { cause: error },
+    );
+  }
 }

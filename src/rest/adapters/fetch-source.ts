@@ -1,6 +1,6 @@
 import { RequestTooLarge } from "../errors/exceptions.js";
 import { ClientDisconnected } from "../http/client-disconnected.js";
-import type { RequestSource } from "../http/source.js";
+import { headersAnnounceBody, type RequestSource } from "../http/source.js";
 
 /** A WHATWG `Request` (Hono, Bun, Deno, edge runtimes) as a `RequestSource`. */
 export class FetchSource implements RequestSource {
@@ -21,8 +21,18 @@ export class FetchSource implements RequestSource {
     this.#host = url.host;
   }
 
+  /**
+   * Servers that build a `Request` from an HTTP/1.1 message (Hono's node-server) give every
+   * PATCH/DELETE a body stream, even an empty one; the framing headers say whether one was sent.
+   * A `Request` made in process (`new Request(url, { body })`) has no framing headers: then a
+   * body counts when it has a media type, as in DRF, where content without a Content-Type is
+   * read as no data at all.
+   */
   get hasBody(): boolean {
-    return this.request.body !== null;
+    if (this.request.body === null) return false;
+    const header = (name: string) => this.request.headers.get(name) ?? undefined;
+    if (header("content-length") !== undefined || header("transfer-encoding") !== undefined) return headersAnnounceBody(header);
+    return header("content-type") !== undefined;
   }
 
   header(name: string): string | undefined {

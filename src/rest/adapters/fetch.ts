@@ -6,9 +6,13 @@ import { FetchSource } from "./fetch-source.js";
  * handler.fetch(c.req.raw))`), Bun (`Bun.serve({ fetch: handler.fetch })`) and Deno
  * (`Deno.serve(handler.fetch)`). The second argument, when the runtime passes one, is only used
  * to learn the client address (Deno's `info.remoteAddr`, Bun's `server.requestIP`).
+ *
+ * Mounted under a path that the server strips before calling the handler (Hono's
+ * `app.mount("/api", handler.fetch)`), the handler cannot see that path: give it as
+ * `restifyApp(prefix, { basePath: "/api" })` so that links include it.
  */
 export async function serveFetch(app: RestApp, request: Request, runtime?: unknown): Promise<Response> {
-  const source = new FetchSource(request, clientAddress(request, runtime));
+  const source = new FetchSource(request, clientAddress(request, runtime), app.basePath);
   const response = await app.handle(app.request(source));
   const body = request.method === "HEAD" ? null : (response.content as string | Uint8Array<ArrayBuffer> | null);
   const headers = new Headers(response.headers);

@@ -24,7 +24,7 @@ export function serveNode(app: RestApp, req: IncomingMessage, res: ServerRespons
     options.next();
     return;
   }
-  const basePath = options.basePath ?? (req as { baseUrl?: string }).baseUrl ?? "";
+  const basePath = options.basePath ?? (req as { baseUrl?: string }).baseUrl ?? app.basePath;
   app
     .handle(app.request(new NodeSource(req, url, basePath)))
     .then((response) => writeNodeResponse(res, response, req.method === "HEAD"))

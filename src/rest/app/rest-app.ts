@@ -21,6 +21,11 @@ export interface RestAppOptions {
    */
   readonly prefix?: string;
   readonly settings?: Partial<RestSettings>;
+  /**
+   * Where the app is mounted when the server strips that path before calling it (Hono's
+   * `app.mount("/api", ...)`, a proxy): links then start with it. Express's `req.baseUrl` wins.
+   */
+  readonly basePath?: string;
 }
 
 /**
@@ -32,9 +37,13 @@ export class RestApp {
   /** Normalised prefix: "" or `/rest/v1`. */
   readonly prefix: string;
   readonly settings: RestSettings;
+  /** Normalised mount path: "" or `/api`. */
+  readonly basePath: string;
 
   constructor(options: RestAppOptions) {
     this.router = options.router;
+    const base = trimSlashes(options.basePath ?? "");
+    this.basePath = base === "" ? "" : `/${base}`;
     const trimmed = trimSlashes(options.prefix ?? "");
     this.prefix = trimmed === "" ? "" : `/${trimmed}`;
     this.settings = resolveSettings(options.settings);

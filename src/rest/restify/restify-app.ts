@@ -19,7 +19,10 @@ export interface RestifyAppOptions {
    * `[Place, [Restaurant, { exclude: ["serves_pizza"] }]]`.
    */
   models?: readonly (ModelClass | readonly [ModelClass, RestifyOptions])[];
-  /** Serve only these models (ignore the decorator registry). */
+  /**
+   * Serve only the models listed in `models`, not every decorated one. A listed class still
+   * keeps its `@restifyModel(options)`; `[Model, options]` replaces them.
+   */
   only?: boolean;
   /** App-wide defaults (DRF's `REST_FRAMEWORK`). */
   settings?: Partial<RestSettings>;
@@ -27,6 +30,12 @@ export interface RestifyAppOptions {
   pagination?: Pagination | null;
   /** Serve the API root at `/` (default true). */
   root?: boolean;
+  /**
+   * The path the handler is mounted under when the server strips it before calling the handler
+   * (Hono's `app.mount("/api", handler.fetch)`): links include it. Express's mount path is
+   * known without it.
+   */
+  basePath?: string;
   /** Serve an OpenAPI 3 document of the API at `<prefix>/<schemaPath>` (e.g. "openapi"); off by default. */
   schemaPath?: string;
   /** More routes below the prefix, e.g. `authRoutes()` (login, tokens, JWT). */
@@ -46,10 +55,12 @@ export interface RestifyAppOptions {
 export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}): RestHandler {
   const trimmed = trimSlashes(prefix);
   const entries = new Map<ModelClass, RestifyOptions>();
-  if (!options.only) for (const { model, options: o } of markedModels()) entries.set(model, o);
+  const marked = new Map(markedModels().map(({ model, options: o }) => [model, o]));
+  if (!options.only) for (const [model, o] of marked) entries.set(model, o);
   for (const item of options.models ?? []) {
     if (Array.isArray(item)) entries.set(item[0] as ModelClass, item[1] as RestifyOptions);
-    else if (!entries.has(item as ModelClass)) entries.set(item as ModelClass, {});
+    // A listed class keeps its decorator's options (its `exclude`, its permission classes).
+    else if (!entries.has(item as ModelClass)) entries.set(item as ModelClass, marked.get(item as ModelClass) ?? {});
   }
   // Bind every served model first, so that relations between them are resolved on both sides.
   for (const model of entries.keys()) void model.meta;
@@ -70,6 +81,6 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
     const document = () => (schema ??= openApiSchema(handler));
     router.add({ pattern, name: "openapi-schema", view: SchemaView.asView({ document }) });
   }
-  const handler = createHandler({ router, prefix: trimmed, settings: options.settings });
+  const handler = createHandler({ router, prefix: trimmed, settings: options.settings, basePath: options.basePath });
   return handler;
 }
