@@ -72,7 +72,7 @@ export * from "./pagination/index.js";
 export { restifyModel } from "./restify/decorator.js";
 export { restifyApp, type RestifyAppOptions } from "./restify/restify-app.js";
 export type { RestifyOptions, ViewParams } from "./restify/options.js";
-export { CustomActionView, type CustomAction } from "./restify/custom-action.js";
+export { CustomActionView, type CustomAction, type CustomActionContext } from "./restify/custom-action.js";
 export { ApiRootView } from "./restify/root-view.js";
 export { openApiSchema } from "./openapi/generator.js";
 export { SchemaView } from "./openapi/schema-view.js";

@@ -21,22 +21,30 @@ export interface RouteRow {
   readonly view: ViewHandler;
 }
 
-const TEXT_KINDS = new Set(["CharField", "TextField", "EmailField", "URLField", "SlugField"]);
 const isOneToOne = (f: Field) => f instanceof ForeignKeyDef && f.oneToOne;
 
 /**
  * django-to-rest's defaults, without its leaks: filters on every shown concrete field and
- * foreign key (one-to-ones excluded, as recorded), search over the shown text fields, ordering
- * by any shown concrete field but one-to-ones.
+ * foreign key (one-to-ones excluded, as recorded), search over every shown field that is not a
+ * relation (the primary key and numbers too: `?search=1` finds id 1 and year 1), ordering by
+ * any shown concrete field but one-to-ones.
  */
 function defaultFilterFields(model: ModelClass, exclude: ReadonlySet<string>) {
   const shown = model.meta.fields.filter((f) => !exclude.has(f.name));
   return {
     filtersetFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
-    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && TEXT_KINDS.has(fieldKind(f))).map((f) => f.name),
+    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && SEARCHABLE_KINDS.has(fieldKind(f))).map((f) => f.name),
     orderingFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
   };
 }
+
+/** Field kinds `icontains` can search on every backend (a JSON document's text is not one). */
+const SEARCHABLE_KINDS = new Set([
+  "CharField", "TextField", "EmailField", "URLField", "SlugField", "UUIDField",
+  "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "SmallIntegerField", "BigIntegerField",
+  "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField", "FloatField", "DecimalField",
+  "BooleanField", "DateField", "DateTimeField",
+]);
 
 /** View settings a model's `customViewParams` may set, which also guard its nested routes. */
 const GUARDS = ["authentication", "permissions", "throttles", "throttleScope"] as const;
@@ -77,11 +85,12 @@ export function modelRoutes(
   options: RestifyOptions,
   pagination: Pagination | null,
   optionsOf: (model: ModelClass) => RestifyOptions,
+  served: (model: ModelClass) => boolean = () => true,
 ): RouteRow[] {
   const meta = model.meta;
   const base = `${modelPath(prefix, model)}/`;
   const name = `${meta.appLabel}_${meta.modelName}`;
-  const serializer = serializerFor(prefix, model, options);
+  const serializer = serializerFor(prefix, model, options, served);
   const init = viewInit(model, options, serializer, pagination);
   // OPTIONS `name`, as DRF's viewsets build it: "Question List", "Question Instance".
   const title = meta.verboseName.replace(/(^|\s)\w/g, (c) => c.toUpperCase());
@@ -110,7 +119,7 @@ export function modelRoutes(
     const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
     const child = relation.relatedModel.model;
     const childOptions = optionsOf(child);
-    const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions), pagination);
+    const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions, served), pagination);
     const { pattern, name: routeName } = nested(relation.accessorName);
     rows.push({
       pattern,
@@ -136,10 +145,16 @@ export function modelRoutes(
   return rows;
 }
 
-/** The serializer of a model's routes, its links under the model's list URL. */
-function serializerFor(prefix: string, model: ModelClass, options: RestifyOptions): ModelSerializer {
+/**
+ * The serializer of a model's routes, its links under the model's list URL. A foreign key to a
+ * model the app does not serve is left out, as the original leaves it (a primary key excepted).
+ */
+function serializerFor(prefix: string, model: ModelClass, options: RestifyOptions, served: (model: ModelClass) => boolean): ModelSerializer {
+  const unserved = model.meta.fields
+    .filter((f) => f instanceof ForeignKeyDef && !f.primaryKey && !served(f.requireResolved().remote.model))
+    .map((f) => f.name);
   return ModelSerializer.forModel(model, {
-    exclude: options.exclude,
+    exclude: [...(options.exclude ?? []), ...unserved],
     readOnlyFields: options.readOnlyFields,
     methodFields: options.methodFields,
     fields: options.serializerFields,

@@ -56,7 +56,7 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
   const root: [string, string][] = [];
   const optionsOf = (model: ModelClass) => entries.get(model) ?? {};
   for (const [model, modelOptions] of entries) {
-    for (const row of modelRoutes(trimmed, model, modelOptions, options.pagination ?? null, optionsOf)) router.add(row);
+    for (const row of modelRoutes(trimmed, model, modelOptions, options.pagination ?? null, optionsOf, (m) => entries.has(m))) router.add(row);
     const key = modelPath(trimmed, model);
     root.push([key, `/${key}/`]);
   }

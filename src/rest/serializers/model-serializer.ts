@@ -81,16 +81,18 @@ export class ModelSerializer {
       (field instanceof ForeignKeyDef ? forward : plain).push(built);
     }
     const methods = (options.methodFields ?? []).map((name) => new MethodField({ source: name }).bind(name));
-    if (options.listPath !== undefined) {
-      for (const m2m of meta.manyToMany) {
-        if (!exclude.has(m2m.name)) reverse.push(new NestedLinkField(options.listPath, m2m.name).bind(m2m.name));
-      }
-    }
+    // Reverse relations come before forward many-to-many, as in Django's `_meta.get_fields()`
+    // (the original's key order: `course_set` before `friends`).
     for (const relation of meta.relatedObjects) {
       if (relation.hidden || exclude.has(relation.accessorName)) continue;
       if (!relation.multiple) reverse.push(new ReverseOneToOneField(relation).bind(relation.accessorName));
       else if (options.listPath !== undefined) {
         reverse.push(new NestedLinkField(options.listPath, relation.accessorName).bind(relation.accessorName));
+      }
+    }
+    if (options.listPath !== undefined) {
+      for (const m2m of meta.manyToMany) {
+        if (!exclude.has(m2m.name)) reverse.push(new NestedLinkField(options.listPath, m2m.name).bind(m2m.name));
       }
     }
     let fields = [...plain, ...methods, ...forward, ...reverse];
@@ -191,11 +193,24 @@ export class ModelSerializer {
     const rows = instances as readonly Record<string, unknown>[];
     for (const field of this.#preloaders) context.preloaded.set(field, await field.preload!(rows));
     const fields = this.readable;
-    return rows.map((instance) => {
-      const out: Record<string, unknown> = {};
-      for (const field of fields) out[field.name] = field.toRepresentation(field.attribute(instance, context));
-      return out;
+    const pending: (() => Promise<void>)[] = [];
+    const out = rows.map((instance) => {
+      const data: Record<string, unknown> = {};
+      for (const field of fields) {
+        const value = field.attribute(instance, context);
+        if (!isThenable(value)) {
+          data[field.name] = field.toRepresentation(value);
+          continue;
+        }
+        // A method that reads the database returns a promise: keep the key's place, fill it in
+        // once awaited (one at a time: a transaction's connection runs one query at a time).
+        data[field.name] = null;
+        pending.push(async () => void (data[field.name] = field.toRepresentation(await value)));
+      }
+      return data;
     });
+    for (const fill of pending) await fill();
+    return out;
   }
 
   async renderOne(instance: object, basePath: string): Promise<Record<string, unknown>> {
@@ -203,7 +218,15 @@ export class ModelSerializer {
   }
 }
 
-/** A read-only key computed by an instance getter or method (django-to-rest's method fields). */
+/** Promises, and anything awaitable, returned by a method field. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value instanceof Promise || (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function");
+}
+
+/**
+ * A read-only key computed by an instance getter or method (django-to-rest's method fields);
+ * an async method is awaited.
+ */
 class MethodField extends ReadOnlyField {
   override attribute(instance: Record<string, unknown>): unknown {
     const value = instance[this.source];
