@@ -68,6 +68,7 @@ export { PrimaryKeyRelatedField, ReverseOneToOneField, NestedLinkField } from ".
 
 export * from "./filters/index.js";
 export * from "./pagination/index.js";
+export * from "./versioning/index.js";
 
 export { restifyModel } from "./restify/decorator.js";
 export { restifyApp, type RestifyAppOptions } from "./restify/restify-app.js";

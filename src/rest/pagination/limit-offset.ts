@@ -63,4 +63,19 @@ export class LimitOffsetPagination implements Pagination {
       { name: "offset", required: false, in: "query", description: "The initial index from which to return the results.", schema: { type: "integer" } },
     ];
   }
+
+  /** DRF's `get_schema_operation_parameters`. */
+  getSchemaOperationParameters(): Record<string, unknown>[] {
+    return this.schemaParameters();
+  }
+
+  /** DRF's `get_paginated_response_schema`. */
+  getPaginatedResponseSchema(schema: Record<string, unknown>): Record<string, unknown> {
+    const link = (offset: number) => ({ type: "string", nullable: true, format: "uri", example: `http://api.example.org/accounts/?offset=${offset}&limit=100` });
+    return {
+      type: "object",
+      required: ["count", "results"],
+      properties: { count: { type: "integer", example: 123 }, next: link(400), previous: link(200), results: schema },
+    };
+  }
 }

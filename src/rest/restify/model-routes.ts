@@ -4,7 +4,8 @@ import type { ManyToManyFieldDef } from "../../orm/relations/many-to-many.js";
 import { DjangoFilterBackend } from "../filters/django-filter.js";
 import { OrderingFilter } from "../filters/ordering.js";
 import { SearchFilter } from "../filters/search.js";
-import type { Pagination } from "../pagination/pagination.js";
+import type { FilterBackend } from "../filters/filter-backend.js";
+import type { AnyPagination } from "../pagination/pagination.js";
 import { joinPath } from "../routing/pattern.js";
 import { fieldKind } from "../serializers/field-mapping.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
@@ -47,7 +48,18 @@ const SEARCHABLE_KINDS = new Set([
 ]);
 
 /** View settings a model's `customViewParams` may set, which also guard its nested routes. */
-const GUARDS = ["authentication", "permissions", "throttles", "throttleScope"] as const;
+const GUARDS = ["authentication", "permissions", "throttles", "throttleScope", "versioning"] as const;
+/** Other view settings passed through from `customViewParams` to the model's own routes. */
+const PASSED = ["parsers", "renderers", "ordering"] as const;
+
+/** App-wide defaults the model's views start from (DRF's REST_FRAMEWORK, as restifyApp resolves it). */
+export interface AppDefaults {
+  readonly pagination: AnyPagination | null;
+  readonly filterBackends: readonly FilterBackend[];
+}
+
+/** django-to-rest's filter backends, used unless the app sets DEFAULT_FILTER_BACKENDS. */
+export const RESTIFY_FILTER_BACKENDS: readonly FilterBackend[] = [DjangoFilterBackend, SearchFilter, OrderingFilter];
 
 /** Where a model's list lives below the prefix: `rest/v1/polls/question` (no outer slashes). */
 export function modelPath(prefix: string, model: ModelClass): string {
@@ -55,20 +67,20 @@ export function modelPath(prefix: string, model: ModelClass): string {
 }
 
 /** Common view settings for a model's views. */
-function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelSerializer, pagination: Pagination | null) {
+function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelSerializer, app: AppDefaults) {
   const exclude = new Set(options.exclude ?? []);
   const defaults = defaultFilterFields(model, exclude);
   const params = options.customViewParams ?? {};
   const init: Record<string, unknown> = {
     model,
     serializer,
-    filterBackends: params.filterBackends ?? [DjangoFilterBackend, SearchFilter, OrderingFilter],
-    pagination: params.pagination === undefined ? pagination : params.pagination,
+    filterBackends: params.filterBackends ?? app.filterBackends,
+    pagination: params.pagination === undefined ? app.pagination : params.pagination,
     filtersetFields: (options.filtersetFields ?? defaults.filtersetFields).filter((n) => !exclude.has(n)),
     searchFields: (options.searchFields ?? defaults.searchFields).filter((n) => !exclude.has(n)),
     orderingFields: (options.orderingFields ?? defaults.orderingFields).filter((n) => !exclude.has(n)),
   };
-  for (const key of GUARDS) {
+  for (const key of [...GUARDS, ...PASSED]) {
     if (params[key] !== undefined) init[key] = params[key];
   }
   return init;
@@ -83,7 +95,7 @@ export function modelRoutes(
   prefix: string,
   model: ModelClass,
   options: RestifyOptions,
-  pagination: Pagination | null,
+  app: AppDefaults,
   optionsOf: (model: ModelClass) => RestifyOptions,
   served: (model: ModelClass) => boolean = () => true,
 ): RouteRow[] {
@@ -91,7 +103,7 @@ export function modelRoutes(
   const base = `${modelPath(prefix, model)}/`;
   const name = `${meta.appLabel}_${meta.modelName}`;
   const serializer = serializerFor(prefix, model, options, served);
-  const init = viewInit(model, options, serializer, pagination);
+  const init = viewInit(model, options, serializer, app);
   // OPTIONS `name`, as DRF's viewsets build it: "Question List", "Question Instance".
   const title = meta.verboseName.replace(/(^|\s)\w/g, (c) => c.toUpperCase());
   const rows: RouteRow[] = [
@@ -113,13 +125,13 @@ export function modelRoutes(
     if (relation.hidden || !relation.multiple || exclude.has(relation.accessorName)) continue;
     if (relation.isManyToMany) {
       const m2m = relation.field as ManyToManyFieldDef<any>;
-      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, pagination));
+      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, app));
       continue;
     }
     const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
     const child = relation.relatedModel.model;
     const childOptions = optionsOf(child);
-    const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions, served), pagination);
+    const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions, served), app);
     const { pattern, name: routeName } = nested(relation.accessorName);
     rows.push({
       pattern,
@@ -140,7 +152,7 @@ export function modelRoutes(
     const { fromField, toField } = m2m.requireResolved();
     // A symmetrical relation to "self" keeps both directions of each pair, as Django does.
     const symmetric = m2m.symmetrical && m2m.remote === m2m.model ? { from: fromField.attname, to: toField.attname } : null;
-    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, pagination, symmetric));
+    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, app, symmetric));
   }
   return rows;
 }
@@ -172,12 +184,12 @@ function manyToManyRoutes(
   parentFk: ForeignKeyDef<any, boolean, boolean>,
   through: ModelClass,
   parent: ModelClass,
-  pagination: Pagination | null,
+  app: AppDefaults,
   symmetric: SymmetricKeys | null = null,
 ): RouteRow[] {
   const serializer = ModelSerializer.forModel(through, { readOnlyFields: [parentFk.name] });
   const init = {
-    ...viewInit(through, { exclude: [] }, serializer, pagination),
+    ...viewInit(through, { exclude: [] }, serializer, app),
     symmetric,
     parentModel: parent,
     parentLookup: parentFk.name,

@@ -1,6 +1,9 @@
 import type { Authentication } from "../authentication/authentication.js";
 import type { FilterBackend } from "../filters/filter-backend.js";
-import type { Pagination } from "../pagination/pagination.js";
+import type { AnyPagination } from "../pagination/pagination.js";
+import type { Parser } from "../parsers/parser.js";
+import type { Renderer } from "../renderers/renderer.js";
+import type { Versioning } from "../versioning/versioning.js";
 import type { Permission } from "../permissions/permission.js";
 import type { SerializerField } from "../serializers/fields/base.js";
 import type { Throttle } from "../throttling/throttle.js";
@@ -16,7 +19,16 @@ export interface ViewParams {
   throttles?: readonly Throttle[];
   throttleScope?: string;
   filterBackends?: readonly FilterBackend[];
-  pagination?: Pagination | null;
+  /** DRF's `pagination_class`: a paginator instance, or null for unpaginated lists. */
+  pagination?: AnyPagination | null;
+  /** DRF's `versioning_class`; null turns the app's scheme off for this model. */
+  versioning?: Versioning | null;
+  /** DRF's `parser_classes`. */
+  parsers?: readonly Parser[];
+  /** DRF's `renderer_classes`. */
+  renderers?: readonly Renderer[];
+  /** DRF's view `ordering`: the list's default order (`["-year", "title"]`). */
+  ordering?: readonly string[];
 }
 
 /** What `@restifyModel(options)` accepts. */

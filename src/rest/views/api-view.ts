@@ -8,6 +8,7 @@ import { SAFE_METHODS, type Permission } from "../permissions/permission.js";
 import { patchVary, renderResponse } from "../renderers/render.js";
 import { selectRenderer, type Renderer } from "../renderers/renderer.js";
 import type { Throttle } from "../throttling/throttle.js";
+import type { Versioning } from "../versioning/versioning.js";
 import { SimpleMetadata, formatViewName, type Metadata } from "./metadata.js";
 import { HTTP_METHODS, type HttpMethod, type ViewHandler } from "./view-handler.js";
 
@@ -33,6 +34,8 @@ export class APIView {
   parsers?: readonly Parser[];
   renderers?: readonly Renderer[];
   metadata: Metadata = SimpleMetadata;
+  /** DRF's `versioning_class`; null turns the app's scheme off for this view. */
+  versioning?: Versioning | null;
   /** For `ScopedRateThrottle`. */
   throttleScope?: string;
   /** OPTIONS `name`; derived from the class name when unset. */
@@ -76,6 +79,7 @@ export class APIView {
     let response: RestResponse;
     try {
       this.renderer = selectRenderer(this.getRenderers(), request.header("accept"));
+      this.determineVersion(request);
       await authenticate(request, this.getAuthenticators());
       await this.checkPermissions(request);
       await this.checkThrottles(request);
@@ -158,6 +162,14 @@ export class APIView {
     response.headers.allow = this.allowHeader ?? this.allowedMethods().join(", ");
     patchVary(response.headers, ["Accept", "Cookie"]);
     return renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer));
+  }
+
+  /** Sets `request.version` (DRF's `determine_version`, run in `initial()` before authentication). */
+  determineVersion(request: RestRequest): void {
+    const scheme = this.versioning === undefined ? request.settings.versioning : this.versioning;
+    if (!scheme) return;
+    request.version = scheme.determineVersion(request, this);
+    request.versioningScheme = scheme;
   }
 
   getViewName(): string {

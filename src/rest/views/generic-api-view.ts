@@ -4,7 +4,7 @@ import { ErrorDetail } from "../errors/error-detail.js";
 import { NotFound, ProtectedObject, ValidationError } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
-import type { Pagination } from "../pagination/pagination.js";
+import type { AnyPagination } from "../pagination/pagination.js";
 import type { ModelSerializer } from "../serializers/model-serializer.js";
 import { keyInRange } from "../serializers/fields/relations.js";
 import { APIView } from "./api-view.js";
@@ -20,8 +20,12 @@ export type ModelInstance = Record<string, unknown> & { pk: unknown; save(): Pro
 export class GenericAPIView extends APIView {
   model!: ModelClass;
   serializer!: ModelSerializer;
-  filterBackends: readonly FilterBackend[] = [];
-  pagination: Pagination | null = null;
+  /** DRF's `filter_backends`; unset reads the app's `filterBackends` (none by default). */
+  filterBackends?: readonly FilterBackend[];
+  /** DRF's `pagination_class` (an instance); unset reads the app's `pagination`, null turns it off. */
+  pagination?: AnyPagination | null;
+  /** DRF's view `ordering`: the list's default order, before the model's. */
+  ordering?: readonly string[];
   /** Fields `?field=value` filters on (django-filter's `filterset_fields`). */
   filtersetFields: readonly string[] = [];
   searchFields: readonly string[] = [];
@@ -35,15 +39,24 @@ export class GenericAPIView extends APIView {
     return this.model.objects.all();
   }
 
-  /** The list's default order: the model's ordering, else the primary key (stable pages). */
+  /** The list's default order: the view's `ordering`, the model's, else the primary key (stable pages). */
   defaultOrdering(queryset: QuerySet<any>): QuerySet<any> {
-    const ordering = this.model.meta.ordering;
+    const ordering = this.ordering?.length ? this.ordering : this.model.meta.ordering;
     return queryset.orderBy(...(ordering.length ? ordering : ["pk"]));
+  }
+
+  getFilterBackends(): readonly FilterBackend[] {
+    return this.filterBackends ?? this.request?.settings.filterBackends ?? [];
+  }
+
+  /** The paginator (DRF's `paginator` property). */
+  getPaginator(): AnyPagination | null {
+    return this.pagination === undefined ? (this.request?.settings.pagination ?? null) : this.pagination;
   }
 
   /** Applies the filter backends; boxed because a queryset is thenable (awaiting it runs it). */
   async filterQueryset(queryset: QuerySet<any>): Promise<Filtered> {
-    for (const backend of this.filterBackends) {
+    for (const backend of this.getFilterBackends()) {
       const result = backend.filterQueryset(this.request, queryset, this);
       // Most backends answer synchronously; awaiting only promises saves a turn per backend.
       ({ queryset } = result instanceof Promise ? await result : result);
