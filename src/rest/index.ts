@@ -75,5 +75,7 @@ export { restifyApp, type RestifyAppOptions } from "./restify/restify-app.js";
 export type { RestifyOptions, ViewParams } from "./restify/options.js";
 export { CustomActionView, type CustomAction, type CustomActionContext } from "./restify/custom-action.js";
 export { ApiRootView } from "./restify/root-view.js";
+export { NestedViewSet, OneToManyListView, ManyToManyListView, ManyToManyDetailView } from "./restify/nested-views.js";
+export type { NestedViews } from "./restify/options.js";
 export { openApiSchema } from "./openapi/generator.js";
 export { SchemaView } from "./openapi/schema-view.js";

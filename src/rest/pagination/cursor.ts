@@ -173,7 +173,8 @@ export class CursorPagination implements Pagination<CursorPage> {
     const invalid = () => new NotFound(this.invalidCursorMessage);
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 === 1) throw invalid();
     const decoded = Buffer.from(encoded, "base64").toString("latin1");
-    if (/[^\x00-\x7f]/.test(decoded)) throw invalid();
+    // DRF decodes the bytes as ASCII: anything else is an invalid cursor.
+    for (let i = 0; i < decoded.length; i++) if (decoded.charCodeAt(i) > 0x7f) throw invalid();
     const tokens = new URLSearchParams(decoded);
     const offset = positiveInt(tokens.get("o") ?? "0", false, this.offsetCutoff);
     const reverse = tokens.get("r") ?? "0";

@@ -13,7 +13,7 @@ import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
 import { ManyToManyDetailView, ManyToManyListView, OneToManyListView, type SymmetricKeys } from "./nested-views.js";
 import { CustomActionView } from "./custom-action.js";
-import type { RestifyOptions } from "./options.js";
+import type { NestedViews, RestifyOptions } from "./options.js";
 
 /** One row of the route table restifyApp builds. */
 export interface RouteRow {
@@ -106,9 +106,11 @@ export function modelRoutes(
   const init = viewInit(model, options, serializer, app);
   // OPTIONS `name`, as DRF's viewsets build it: "Question List", "Question Instance".
   const title = meta.verboseName.replace(/(^|\s)\w/g, (c) => c.toUpperCase());
+  // A user's ModelViewSet subclass overrides actions and hooks, `super` reaching the defaults.
+  const ViewSet = options.customViewParams?.viewset ?? ModelViewSet;
   const rows: RouteRow[] = [
-    { pattern: base, name: `${name}-list`, view: ModelViewSet.asView({ ...init, actions: LIST_ACTIONS, viewName: `${title} List` } as never) },
-    { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ModelViewSet.asView({ ...init, actions: DETAIL_ACTIONS, viewName: `${title} Instance` } as never) },
+    { pattern: base, name: `${name}-list`, view: ViewSet.asView({ ...init, actions: LIST_ACTIONS, viewName: `${title} List` } as never) },
+    { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ViewSet.asView({ ...init, actions: DETAIL_ACTIONS, viewName: `${title} Instance` } as never) },
   ];
   for (const action of options.customActions ?? []) {
     const actions = Object.fromEntries((action.methods ?? ["GET"]).map((m) => [m.toLowerCase(), "run"]));
@@ -125,7 +127,8 @@ export function modelRoutes(
     if (relation.hidden || !relation.multiple || exclude.has(relation.accessorName)) continue;
     if (relation.isManyToMany) {
       const m2m = relation.field as ManyToManyFieldDef<any>;
-      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, app));
+      const views = options.nestedViews?.[relation.accessorName];
+      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, app, null, views));
       continue;
     }
     const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
@@ -133,10 +136,11 @@ export function modelRoutes(
     const childOptions = optionsOf(child);
     const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions, served), app);
     const { pattern, name: routeName } = nested(relation.accessorName);
+    const ListView = options.nestedViews?.[relation.accessorName]?.list ?? OneToManyListView;
     rows.push({
       pattern,
       name: `${routeName}-list`,
-      view: OneToManyListView.asView({
+      view: ListView.asView({
         ...childInit,
         // The parent's own permissions guard its nested routes.
         ...pick(init, GUARDS),
@@ -152,7 +156,7 @@ export function modelRoutes(
     const { fromField, toField } = m2m.requireResolved();
     // A symmetrical relation to "self" keeps both directions of each pair, as Django does.
     const symmetric = m2m.symmetrical && m2m.remote === m2m.model ? { from: fromField.attname, to: toField.attname } : null;
-    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, app, symmetric));
+    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, app, symmetric, options.nestedViews?.[m2m.name]));
   }
   return rows;
 }
@@ -186,6 +190,7 @@ function manyToManyRoutes(
   parent: ModelClass,
   app: AppDefaults,
   symmetric: SymmetricKeys | null = null,
+  views: NestedViews = {},
 ): RouteRow[] {
   const serializer = ModelSerializer.forModel(through, { readOnlyFields: [parentFk.name] });
   const init = {
@@ -196,7 +201,7 @@ function manyToManyRoutes(
     parentAttname: parentFk.attname,
   };
   return [
-    { pattern: at.pattern, name: `${at.name}-list`, view: ManyToManyListView.asView({ ...init, actions: LIST_ACTIONS } as never) },
-    { pattern: `${at.pattern}<pk>/`, name: `${at.name}-detail`, view: ManyToManyDetailView.asView({ ...init, actions: DETAIL_ACTIONS } as never) },
+    { pattern: at.pattern, name: `${at.name}-list`, view: (views.list ?? ManyToManyListView).asView({ ...init, actions: LIST_ACTIONS } as never) },
+    { pattern: `${at.pattern}<pk>/`, name: `${at.name}-detail`, view: (views.detail ?? ManyToManyDetailView).asView({ ...init, actions: DETAIL_ACTIONS } as never) },
   ];
 }

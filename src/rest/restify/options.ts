@@ -7,7 +7,9 @@ import type { Versioning } from "../versioning/versioning.js";
 import type { Permission } from "../permissions/permission.js";
 import type { SerializerField } from "../serializers/fields/base.js";
 import type { Throttle } from "../throttling/throttle.js";
+import type { ModelViewSet } from "../views/model-viewset.js";
 import type { CustomAction } from "./custom-action.js";
+import type { NestedViewSet } from "./nested-views.js";
 
 /**
  * View settings for one model's endpoints (django-to-rest's `customViewParams`, DRF's view
@@ -29,7 +31,20 @@ export interface ViewParams {
   renderers?: readonly Renderer[];
   /** DRF's view `ordering`: the list's default order (`["-year", "title"]`). */
   ordering?: readonly string[];
+  /**
+   * A `ModelViewSet` subclass serving the model's list and detail routes: override `list`,
+   * `create`, `retrieve`, `update`, `partialUpdate`, `destroy`, `getQueryset`, `getObject`,
+   * `performCreate`, `performUpdate`, `performDestroy`, calling `super` for the default.
+   */
+  viewset?: typeof ModelViewSet;
 }
+
+/**
+ * Replacements for a nested route's views (django-to-rest's nested list/detail actions), by
+ * accessor: `{ choices: { list: class extends OneToManyListView { ... } } }`. A many-to-many
+ * accessor has a `list` (ManyToManyListView) and a `detail` (ManyToManyDetailView) view.
+ */
+export type NestedViews = { readonly list?: typeof NestedViewSet; readonly detail?: typeof NestedViewSet };
 
 /** What `@restifyModel(options)` accepts. */
 export interface RestifyOptions {
@@ -47,4 +62,6 @@ export interface RestifyOptions {
   customViewParams?: ViewParams;
   /** Extra endpoints (DRF's `@action`). */
   customActions?: readonly CustomAction[];
+  /** Replaced nested route views, by accessor name (`choices`, `course_set`). */
+  nestedViews?: Readonly<Record<string, NestedViews>>;
 }

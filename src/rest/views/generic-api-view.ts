@@ -6,6 +6,7 @@ import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
 import type { AnyPagination } from "../pagination/pagination.js";
 import type { ModelSerializer } from "../serializers/model-serializer.js";
+import type { Serializer, SerializerClass } from "../serializers/serializer.js";
 import { keyInRange } from "../serializers/fields/relations.js";
 import { APIView } from "./api-view.js";
 import { ModelMetadata } from "./model-metadata.js";
@@ -19,7 +20,11 @@ export type ModelInstance = Record<string, unknown> & { pk: unknown; save(): Pro
  */
 export class GenericAPIView extends APIView {
   model!: ModelClass;
+  /** The generated serializer (OpenAPI and OPTIONS describe it when no class is given). */
   serializer!: ModelSerializer;
+  /** DRF's `serializer_class`: a Serializer/ModelSerializer subclass, made per request with `{ request, view }` as context. */
+  serializerClass?: SerializerClass;
+  #serializer: Serializer | undefined;
   /** DRF's `filter_backends`; unset reads the app's `filterBackends` (none by default). */
   filterBackends?: readonly FilterBackend[];
   /** DRF's `pagination_class` (an instance); unset reads the app's `pagination`, null turns it off. */
@@ -43,6 +48,21 @@ export class GenericAPIView extends APIView {
   defaultOrdering(queryset: QuerySet<any>): QuerySet<any> {
     const ordering = this.ordering?.length ? this.ordering : this.model.meta.ordering;
     return queryset.orderBy(...(ordering.length ? ordering : ["pk"]));
+  }
+
+  /** DRF's `get_serializer_class`: override to choose by request (`this.request.version`, `this.action`). */
+  getSerializerClass(): SerializerClass | undefined {
+    return this.serializerClass;
+  }
+
+  /** DRF's `get_serializer`: the serializer of this request, with its context. */
+  getSerializer(): Serializer {
+    if (this.#serializer) return this.#serializer;
+    const Class = this.getSerializerClass();
+    if (!Class) return (this.#serializer = this.serializer);
+    const serializer = new Class();
+    serializer.context = { request: this.request, view: this };
+    return (this.#serializer = serializer);
   }
 
   getFilterBackends(): readonly FilterBackend[] {
@@ -97,12 +117,12 @@ export class GenericAPIView extends APIView {
 
   /** Saves a new object from validated data (DRF's `perform_create` hook). */
   performCreate(validated: Record<string, unknown>): Promise<ModelInstance> {
-    return this.serializer.create(validated) as Promise<ModelInstance>;
+    return this.getSerializer().create(validated) as Promise<ModelInstance>;
   }
 
   /** Applies validated data to an object and saves it (DRF's `perform_update`). */
   async performUpdate(instance: ModelInstance, validated: Record<string, unknown>): Promise<void> {
-    await this.serializer.update(instance, validated);
+    await this.getSerializer().update(instance, validated);
   }
 
   /** Deletes an object, cascading per `onDelete` (DRF's `perform_destroy`). */
@@ -112,7 +132,17 @@ export class GenericAPIView extends APIView {
 
   /** JSON for objects, with links relative to where the app is mounted. */
   render(instances: readonly object[]): Promise<Record<string, unknown>[]> {
-    return this.serializer.render(instances, this.request.basePath);
+    return this.getSerializer().render(instances, this.request.basePath, this.request.params);
+  }
+
+  /** JSON for one object. */
+  async renderOne(instance: object): Promise<Record<string, unknown>> {
+    return (await this.render([instance]))[0] as Record<string, unknown>;
+  }
+
+  /** Validates request data with the request's serializer (DRF's `serializer.is_valid(raise_exception=True)`). */
+  validateData(data: unknown, options: { partial?: boolean; instance?: ModelInstance | null; fixed?: Record<string, unknown> } = {}): Promise<Record<string, unknown>> {
+    return this.getSerializer().runValidation(data, options);
   }
 
   /** Runs a write in a transaction; integrity errors the validators could not foresee become 400s. */

@@ -9,9 +9,9 @@ export function UpdateModelMixin<B extends ViewClass>(Base: B) {
       const body = await this.write(async () => {
         const instance = await this.getObject();
         const fixed = this.fixedValues();
-        const validated = await this.serializer.validate(request.data, { partial, instance, fixed });
+        const validated = await this.validateData(request.data, { partial, instance, fixed });
         await this.performUpdate(instance, { ...validated, ...fixed });
-        return this.serializer.renderOne(instance, request.basePath);
+        return this.renderOne(instance);
       });
       return new RestResponse(body);
     }
