@@ -56,7 +56,9 @@ export { ModelViewSet, ReadOnlyModelViewSet, LIST_ACTIONS, DETAIL_ACTIONS } from
 export * from "./views/mixins/index.js";
 export { ModelMetadata, fieldInfo } from "./views/model-metadata.js";
 
-export { ModelSerializer, type ModelSerializerOptions } from "./serializers/model-serializer.js";
+export { ModelSerializer, type ModelSerializerOptions, type ModelSerializerMeta } from "./serializers/model-serializer.js";
+export { Serializer, type SerializerClass, type SerializerContext, type ValidationOptions } from "./serializers/serializer.js";
+export { SerializerMethodField, NestedSerializer, type NestedSerializerOptions } from "./serializers/declared-fields.js";
 export { SerializerField, empty, type SerializerFieldOptions, type RenderContext } from "./serializers/fields/base.js";
 export { CharField, type CharFieldOptions } from "./serializers/fields/text.js";
 export { IntegerField, FloatField, DecimalField } from "./serializers/fields/numbers.js";

@@ -50,7 +50,7 @@ const SEARCHABLE_KINDS = new Set([
 /** View settings a model's `customViewParams` may set, which also guard its nested routes. */
 const GUARDS = ["authentication", "permissions", "throttles", "throttleScope", "versioning"] as const;
 /** Other view settings passed through from `customViewParams` to the model's own routes. */
-const PASSED = ["parsers", "renderers", "ordering"] as const;
+const PASSED = ["parsers", "renderers", "ordering", "serializerClass"] as const;
 
 /** App-wide defaults the model's views start from (DRF's REST_FRAMEWORK, as restifyApp resolves it). */
 export interface AppDefaults {
@@ -69,8 +69,9 @@ export function modelPath(prefix: string, model: ModelClass): string {
 /** Common view settings for a model's views. */
 function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelSerializer, app: AppDefaults) {
   const exclude = new Set(options.exclude ?? []);
-  const defaults = defaultFilterFields(model, exclude);
   const params = options.customViewParams ?? {};
+  // With a user's serializer class the original derives no filter, search or ordering fields.
+  const defaults = params.serializerClass ? { filtersetFields: [], searchFields: [], orderingFields: [] } : defaultFilterFields(model, exclude);
   const init: Record<string, unknown> = {
     model,
     serializer,

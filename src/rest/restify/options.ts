@@ -7,6 +7,7 @@ import type { Versioning } from "../versioning/versioning.js";
 import type { Permission } from "../permissions/permission.js";
 import type { SerializerField } from "../serializers/fields/base.js";
 import type { Throttle } from "../throttling/throttle.js";
+import type { SerializerClass } from "../serializers/serializer.js";
 import type { ModelViewSet } from "../views/model-viewset.js";
 import type { CustomAction } from "./custom-action.js";
 import type { NestedViewSet } from "./nested-views.js";
@@ -31,6 +32,11 @@ export interface ViewParams {
   renderers?: readonly Renderer[];
   /** DRF's view `ordering`: the list's default order (`["-year", "title"]`). */
   ordering?: readonly string[];
+  /**
+   * DRF's `serializer_class`: a user-written Serializer/ModelSerializer. As in the original, no
+   * default filter, search or ordering fields are derived then (set them explicitly).
+   */
+  serializerClass?: SerializerClass;
   /**
    * A `ModelViewSet` subclass serving the model's list and detail routes: override `list`,
    * `create`, `retrieve`, `update`, `partialUpdate`, `destroy`, `getQueryset`, `getObject`,
