@@ -50,7 +50,7 @@ const SEARCHABLE_KINDS = new Set([
 /** View settings a model's `customViewParams` may set, which also guard its nested routes. */
 const GUARDS = ["authentication", "permissions", "throttles", "throttleScope", "versioning"] as const;
 /** Other view settings passed through from `customViewParams` to the model's own routes. */
-const PASSED = ["parsers", "renderers", "ordering", "serializerClass"] as const;
+const PASSED = ["parsers", "renderers", "ordering", "serializerClass", "filtersetClass"] as const;
 
 /** App-wide defaults the model's views start from (DRF's REST_FRAMEWORK, as restifyApp resolves it). */
 export interface AppDefaults {
@@ -78,8 +78,8 @@ function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelS
     filterBackends: params.filterBackends ?? app.filterBackends,
     pagination: params.pagination === undefined ? app.pagination : params.pagination,
     filtersetFields: (options.filtersetFields ?? defaults.filtersetFields).filter((n) => !exclude.has(n)),
-    searchFields: (options.searchFields ?? defaults.searchFields).filter((n) => !exclude.has(n)),
-    orderingFields: (options.orderingFields ?? defaults.orderingFields).filter((n) => !exclude.has(n)),
+    searchFields: (options.searchFields ?? defaults.searchFields).filter((n) => !exclude.has(n.replace(/^[\^=@$]/, ""))),
+    orderingFields: options.orderingFields === "__all__" ? "__all__" : (options.orderingFields ?? defaults.orderingFields).filter((n) => !exclude.has(n)),
   };
   for (const key of [...GUARDS, ...PASSED]) {
     if (params[key] !== undefined) init[key] = params[key];

@@ -1,5 +1,6 @@
 import type { Authentication } from "../authentication/authentication.js";
 import type { FilterBackend } from "../filters/filter-backend.js";
+import type { FilterSetClass } from "../filters/filterset.js";
 import type { AnyPagination } from "../pagination/pagination.js";
 import type { Parser } from "../parsers/parser.js";
 import type { Renderer } from "../renderers/renderer.js";
@@ -37,6 +38,8 @@ export interface ViewParams {
    * default filter, search or ordering fields are derived then (set them explicitly).
    */
   serializerClass?: SerializerClass;
+  /** django-filter's `filterset_class`: wins over `filtersetFields`. */
+  filtersetClass?: FilterSetClass;
   /**
    * A `ModelViewSet` subclass serving the model's list and detail routes: override `list`,
    * `create`, `retrieve`, `update`, `partialUpdate`, `destroy`, `getQueryset`, `getObject`,
@@ -63,8 +66,10 @@ export interface RestifyOptions {
   serializerFields?: Record<string, SerializerField>;
   /** Override the default filter/search/ordering field lists. */
   filtersetFields?: readonly string[];
+  /** Search fields, with DRF's prefixes: `^` starts with, `=` exact, `$` regex, `@` full text. */
   searchFields?: readonly string[];
-  orderingFields?: readonly string[];
+  /** `"__all__"`: every model field (DRF's `ordering_fields = "__all__"`). */
+  orderingFields?: readonly string[] | "__all__";
   customViewParams?: ViewParams;
   /** Extra endpoints (DRF's `@action`). */
   customActions?: readonly CustomAction[];

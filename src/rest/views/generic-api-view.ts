@@ -4,6 +4,7 @@ import { ErrorDetail } from "../errors/error-detail.js";
 import { NotFound, ProtectedObject, ValidationError } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
+import type { FilterSetClass } from "../filters/filterset.js";
 import type { AnyPagination } from "../pagination/pagination.js";
 import type { ModelSerializer } from "../serializers/model-serializer.js";
 import type { Serializer, SerializerClass } from "../serializers/serializer.js";
@@ -33,8 +34,11 @@ export class GenericAPIView extends APIView {
   ordering?: readonly string[];
   /** Fields `?field=value` filters on (django-filter's `filterset_fields`). */
   filtersetFields: readonly string[] = [];
+  /** django-filter's `filterset_class`: wins over `filtersetFields`. */
+  filtersetClass?: FilterSetClass;
   searchFields: readonly string[] = [];
-  orderingFields: readonly string[] = [];
+  /** Fields `?ordering=` may name; `"__all__"` for every model field (DRF's `ordering_fields`). */
+  orderingFields: readonly string[] | "__all__" = [];
   /** The URL parameter holding the object key. */
   lookupUrlKwarg = "pk";
   override metadata = ModelMetadata;
