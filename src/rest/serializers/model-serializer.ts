@@ -1,12 +1,13 @@
 import type { Field, ModelClass, Options } from "../../index.js";
 import { ForeignKeyDef } from "../../orm/relations/foreign-key.js";
-import type { ErrorTree } from "../errors/error-detail.js";
+import { ErrorDetail, type ErrorTree } from "../errors/error-detail.js";
 import { ValidationError } from "../errors/exceptions.js";
 import type { SerializerField } from "./fields/base.js";
 import { ReadOnlyField } from "./fields/misc.js";
 import { NestedLinkField, ReverseOneToOneField } from "./fields/relations.js";
 import { buildModelField } from "./field-mapping.js";
 import { isThenable, Serializer, type ValidationOptions } from "./serializer.js";
+import { NESTED_KEY, NestedSerializer } from "./declared-fields.js";
 import { checkUnique, checkUniqueTogether } from "./unique.js";
 
 export interface ModelSerializerOptions {
@@ -130,25 +131,67 @@ export class ModelSerializer extends Serializer {
     }
   }
 
-  /** Saves a new instance from validated data. */
+  /** Saves a new instance from validated data (and the children of writable nested fields). */
   override async create(validated: Record<string, unknown>): Promise<Instance> {
     const instance = new this.model() as Instance;
     this.#assign(instance, validated);
     await instance.save();
+    await this.#saveNested(instance, validated, false);
     return instance;
   }
 
-  /** Applies validated data to an instance and saves it. */
+  /** Applies validated data to an instance and saves it (writable nested lists replace the children). */
   override async update(instance: Record<string, unknown>, validated: Record<string, unknown>): Promise<Instance> {
     const saved = instance as Instance;
     this.#assign(saved, validated);
     await saved.save();
+    await this.#saveNested(saved, validated, true);
     return saved;
+  }
+
+  /**
+   * Writes the children a writable nested field lists: created on create; on update those
+   * carrying their `id` are updated, the others created, the unlisted deleted.
+   */
+  async #saveNested(parent: Instance, validated: Record<string, unknown>, replace: boolean): Promise<void> {
+    for (const field of this.writable) {
+      if (!(field instanceof NestedSerializer) || !(field.name in validated)) continue;
+      const relation = this.meta.relatedObjects.find((r) => r.accessorName === field.source && r.multiple && !r.isManyToMany);
+      if (!relation) throw new Error(`${this.constructor.name}: writable nested field "${field.name}" needs a reverse foreign key of ${this.meta.label} as its source.`);
+      const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
+      const child = field.child(this);
+      const existing = replace ? ((await relation.relatedModel.model.objects.filter({ [fk.attname]: parent.pk })) as Instance[]) : [];
+      const byKey = new Map(existing.map((row) => [String(row.pk), row]));
+      const kept = new Set<string>();
+      const errors: ErrorTree[] = [];
+      let failed = false;
+      for (const item of validated[field.name] as Record<string | symbol, unknown>[]) {
+        const key = item[NESTED_KEY];
+        const values = Object.fromEntries(Object.entries(item));
+        const target = replace && key !== undefined ? byKey.get(String(key)) : undefined;
+        if (replace && key !== undefined && !target) {
+          failed = true;
+          errors.push({ id: [new ErrorDetail(`Invalid pk "${String(key)}" - object does not exist.`, "does_not_exist")] });
+          continue;
+        }
+        errors.push({});
+        if (target) {
+          kept.add(String(key));
+          await child.update(target, values);
+        } else await child.create({ ...values, [fk.name]: parent.pk });
+      }
+      if (failed) throw new ValidationError({ [field.name]: errors } as never);
+      for (const row of existing) if (!kept.has(String(row.pk))) await (row as Instance & { delete(): Promise<unknown> }).delete();
+    }
   }
 
   #assign(instance: Instance, validated: Record<string, unknown>): void {
     const done = new Set<string>();
     for (const field of this.writable) {
+      if (field instanceof NestedSerializer) {
+        done.add(field.name);
+        continue;
+      }
       if (!(field.name in validated)) continue;
       instance[field.source] = validated[field.name];
       done.add(field.name);

@@ -76,7 +76,11 @@ export class Serializer {
   protected declaredFields(): SerializerField[] {
     return Object.entries(this)
       .filter((entry): entry is [string, SerializerField] => entry[1] instanceof SerializerField)
-      .map(([name, field]) => field.bind(name));
+      .map(([name, field]) => {
+        // Nested serializers validate with this serializer's context.
+        if ("parent" in field) (field as { parent?: Serializer }).parent = this;
+        return field.bind(name);
+      });
   }
 
   protected buildFields(): SerializerField[] {
