@@ -9,6 +9,7 @@ import type { AnyPagination } from "../pagination/pagination.js";
 import { joinPath } from "../routing/pattern.js";
 import { fieldKind } from "../serializers/field-mapping.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
+import type { SerializerClass } from "../serializers/serializer.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
 import { ManyToManyDetailView, ManyToManyListView, OneToManyListView, type SymmetricKeys } from "./nested-views.js";
@@ -74,7 +75,8 @@ function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelS
   const defaults = params.serializerClass ? { filtersetFields: [], searchFields: [], orderingFields: [] } : defaultFilterFields(model, exclude);
   const init: Record<string, unknown> = {
     model,
-    serializer,
+    // OpenAPI describes the user's ModelSerializer when there is one (a plain Serializer has no model).
+    serializer: describedSerializer(params.serializerClass) ?? serializer,
     filterBackends: params.filterBackends ?? app.filterBackends,
     pagination: params.pagination === undefined ? app.pagination : params.pagination,
     filtersetFields: (options.filtersetFields ?? defaults.filtersetFields).filter((n) => !exclude.has(n)),
@@ -177,6 +179,12 @@ function serializerFor(prefix: string, model: ModelClass, options: RestifyOption
     fields: options.serializerFields,
     listPath: `/${modelPath(prefix, model)}/`,
   });
+}
+
+function describedSerializer(Class: SerializerClass | undefined): ModelSerializer | undefined {
+  if (!Class) return undefined;
+  const probe = new Class();
+  return probe instanceof ModelSerializer ? probe : undefined;
 }
 
 function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
