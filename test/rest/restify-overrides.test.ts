@@ -158,3 +158,11 @@ describe(dbName("viewset overrides with super (DRF's ModelViewSet methods) on mo
     expect((await http.get("/api/library/book/2/tags/")).data).toEqual([{ id: 1, book: 2, tag: 1 }]);
   });
 });
+
+describe("nestedViews are checked", () => {
+  it("names the unknown nested route and the choices", () => {
+    expect(() => restifyApp("api", { only: true, models: [[Book, { nestedViews: { reviews: {} } }], Review, Tag] })).toThrow(
+      '@restifyModel nestedViews of library.Book names "reviews", which is not one of its nested routes. Choices are: review_set, tags.',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import type { QuerySet } from "../../index.js";
+import { formatDateTimeIso } from "../../db/values.js";
 import { NotFound } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
@@ -196,7 +197,8 @@ export class CursorPagination implements Pagination<CursorPage> {
   #position(instance: object): string {
     const attr = (this.ordering[0] as string).replace(/^-/, "");
     const value = (instance as Record<string, unknown>)[attr];
-    return value instanceof Date ? value.toISOString() : String(value);
+    // Datetimes keep their microseconds: a millisecond position would repeat or skip rows.
+    return value instanceof Date ? formatDateTimeIso(value) : String(value);
   }
 
   /** A position read back from a cursor, in the field's type; a tampered one is an invalid cursor. */

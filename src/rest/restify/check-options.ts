@@ -26,6 +26,14 @@ export function checkRestifyOptions(model: ModelClass, options: RestifyOptions):
       }
     }
   }
+  for (const name of Object.keys(options.nestedViews ?? {})) {
+    const nested = [...accessors, ...meta.manyToMany.map((f) => f.name)].filter((n) => meta.relatedObjects.some((r) => r.accessorName === n && r.multiple) || meta.manyToMany.some((f) => f.name === n));
+    if (!nested.includes(name)) {
+      throw new ImproperlyConfigured(
+        `@restifyModel nestedViews of ${meta.label} names "${name}", which is not one of its nested routes. Choices are: ${[...nested].sort().join(", ")}.`,
+      );
+    }
+  }
   for (const name of options.methodFields ?? []) {
     if (!(name in model.prototype)) {
       throw new ImproperlyConfigured(`@restifyModel methodFields of ${meta.label} names "${name}": define a getter or method of that name on ${meta.objectName}.`);
