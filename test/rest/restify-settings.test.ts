@@ -5,13 +5,18 @@ import {
   DjangoFilterBackend,
   IsAuthenticatedOrReadOnly,
   JSONParser,
+  JSONRenderer,
   LimitOffsetPagination,
   QueryParameterVersioning,
   ScopedRateThrottle,
   SearchFilter,
   restifyApp,
+  type Renderer,
   type RestUser,
 } from "torest/rest";
+
+/** A second renderer the app offers (DEFAULT_RENDERER_CLASSES). */
+const TextRenderer: Renderer = { mediaType: "text/plain", format: "txt", render: (data) => JSON.stringify(data) };
 import { dbName, useTestDatabase } from "../support/db.js";
 import { serveHttp, type HttpClient } from "./fixtures/http-client.js";
 import { Book, Review, Tag, models } from "./fixtures/library-models.js";
@@ -39,10 +44,11 @@ describe(dbName("app-wide settings (REST_FRAMEWORK) with per-model overrides"), 
         allowedVersions: ["1", "2"],
         defaultVersion: "1",
         parsers: [JSONParser],
+        renderers: [JSONRenderer, TextRenderer],
       },
       models: [
         Book,
-        [Review, { customViewParams: { permissions: [AllowAny], filterBackends: [DjangoFilterBackend], pagination: null } }],
+        [Review, { customViewParams: { permissions: [AllowAny], filterBackends: [DjangoFilterBackend], pagination: null, renderers: [JSONRenderer] } }],
         [Tag, { customViewParams: { throttleScope: "tags", versioning: null } }],
       ],
     }));
@@ -99,5 +105,13 @@ describe(dbName("app-wide settings (REST_FRAMEWORK) with per-model overrides"), 
     });
     expect(response.status).toBe(415);
     expect(await response.json()).toEqual({ detail: 'Unsupported media type "application/x-www-form-urlencoded" in request.' });
+  });
+
+  it("renders with the app's renderers (DEFAULT_RENDERER_CLASSES) unless the model names its own", async () => {
+    const text = await fetch(`${http.origin}/api/library/book/`, { headers: { accept: "text/plain" } });
+    expect(text.status).toBe(200);
+    expect(text.headers.get("content-type")).toMatch(/^text\/plain/);
+    const refused = await fetch(`${http.origin}/api/library/review/`, { headers: { accept: "text/plain" } });
+    expect(refused.status).toBe(406);
   });
 });
