@@ -3,6 +3,8 @@ import { formatDateTimeIso } from "../../db/values.js";
 import { NotFound } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
+import { OrderingFilter } from "../filters/ordering.js";
+import type { GenericAPIView } from "../views/generic-api-view.js";
 import type { PageBase, Pagination } from "./pagination.js";
 import { absoluteUrl, positiveInt, queryParam, withQueryParam } from "./query-url.js";
 
@@ -76,10 +78,10 @@ export class CursorPagination implements Pagination<CursorPage> {
     return size || null;
   }
 
-  async paginate(request: RestRequest, queryset: QuerySet<any>): Promise<CursorPage | null> {
+  async paginate(request: RestRequest, queryset: QuerySet<any>, view?: GenericAPIView): Promise<CursorPage | null> {
     const pageSize = this.getPageSize(request);
     if (pageSize === null) return null;
-    const ordering = this.ordering;
+    const ordering = this.getOrdering(request, view);
     const cursor = this.decodeCursor(request);
     const { offset, reverse, position } = cursor ?? { offset: 0, reverse: false, position: null };
     queryset = queryset.orderBy(...(reverse ? ordering.map(flip) : ordering));
@@ -93,7 +95,7 @@ export class CursorPagination implements Pagination<CursorPage> {
     // One extra row says whether a page follows.
     const results = (await queryset.slice(offset, offset + pageSize + 1)) as object[];
     let items = results.slice(0, pageSize);
-    const following = results.length > items.length ? this.#position(results[results.length - 1] as object) : null;
+    const following = results.length > items.length ? this.#position(results[results.length - 1] as object, ordering) : null;
     let hasNext: boolean;
     let hasPrevious: boolean;
     let nextPosition: string | null = null;
@@ -113,6 +115,21 @@ export class CursorPagination implements Pagination<CursorPage> {
     return { items, pageSize, ordering, cursor, hasNext, hasPrevious, nextPosition, previousPosition, baseUrl: absoluteUrl(request) };
   }
 
+  /**
+   * DRF's `get_ordering`: with an `OrderingFilter` among the view's backends, the client's
+   * `?ordering=` (allowed fields only, no `__` paths), else this paginator's `ordering`.
+   */
+  getOrdering(request: RestRequest, view?: GenericAPIView): readonly string[] {
+    if (!view || !view.getFilterBackends().includes(OrderingFilter)) return this.ordering;
+    const raw = queryParam(request, "ordering");
+    if (!raw) return this.ordering;
+    const allowed = view.orderingFields === "__all__" ? null : new Set(view.orderingFields);
+    const fields = new Set(view.model.meta.fields.map((f) => f.name).concat("pk"));
+    const terms = raw.split(",").map((t) => t.trim())
+      .filter((t) => t !== "" && !t.includes("__") && fields.has(t.replace(/^-/, "")) && (!allowed || allowed.has(t.replace(/^-/, ""))));
+    return terms.length ? terms : this.ordering;
+  }
+
   response(_request: RestRequest, page: CursorPage, data: unknown[]): RestResponse {
     return new RestResponse({ next: this.getNextLink(page), previous: this.getPreviousLink(page), results: data });
   }
@@ -120,12 +137,12 @@ export class CursorPagination implements Pagination<CursorPage> {
   getNextLink(page: CursorPage): string | null {
     if (!page.hasNext) return null;
     const { items, cursor } = page;
-    let compare = items.length && cursor?.reverse && cursor.offset !== 0 ? this.#position(items[items.length - 1] as object) : page.nextPosition;
+    let compare = items.length && cursor?.reverse && cursor.offset !== 0 ? this.#position(items[items.length - 1] as object, page.ordering) : page.nextPosition;
     let offset = 0;
     let position: string | null = null;
     let unique = false;
     for (let i = items.length - 1; i >= 0; i--) {
-      position = this.#position(items[i] as object);
+      position = this.#position(items[i] as object, page.ordering);
       if (position !== compare) {
         unique = true;
         break;
@@ -145,12 +162,12 @@ export class CursorPagination implements Pagination<CursorPage> {
   getPreviousLink(page: CursorPage): string | null {
     if (!page.hasPrevious) return null;
     const { items, cursor } = page;
-    let compare = items.length && cursor && !cursor.reverse && cursor.offset !== 0 ? this.#position(items[0] as object) : page.previousPosition;
+    let compare = items.length && cursor && !cursor.reverse && cursor.offset !== 0 ? this.#position(items[0] as object, page.ordering) : page.previousPosition;
     let offset = 0;
     let position: string | null = null;
     let unique = false;
     for (const item of items) {
-      position = this.#position(item);
+      position = this.#position(item, page.ordering);
       if (position !== compare) {
         unique = true;
         break;
@@ -194,8 +211,8 @@ export class CursorPagination implements Pagination<CursorPage> {
   }
 
   /** The first ordering field's value as text (DRF's `_get_position_from_instance`). */
-  #position(instance: object): string {
-    const attr = (this.ordering[0] as string).replace(/^-/, "");
+  #position(instance: object, ordering: readonly string[]): string {
+    const attr = (ordering[0] as string).replace(/^-/, "");
     const value = (instance as Record<string, unknown>)[attr];
     // Datetimes keep their microseconds: a millisecond position would repeat or skip rows.
     return value instanceof Date ? formatDateTimeIso(value) : String(value);
