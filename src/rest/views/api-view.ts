@@ -2,13 +2,13 @@ import { authenticate, type Authentication } from "../authentication/authenticat
 import { serverError } from "../errors/handler.js";
 import { AuthenticationFailed, MethodNotAllowed, NotAuthenticated, PermissionDenied, Throttled } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
+import type { Versioning } from "../versioning/versioning.js";
 import { RestResponse } from "../http/response.js";
 import type { Parser } from "../parsers/parser.js";
 import { SAFE_METHODS, type Permission } from "../permissions/permission.js";
 import { patchVary, renderResponse } from "../renderers/render.js";
 import { selectRenderer, type Renderer } from "../renderers/renderer.js";
 import type { Throttle } from "../throttling/throttle.js";
-import type { Versioning } from "../versioning/versioning.js";
 import { SimpleMetadata, formatViewName, type Metadata } from "./metadata.js";
 import { HTTP_METHODS, type HttpMethod, type ViewHandler } from "./view-handler.js";
 
