@@ -38,8 +38,9 @@ describe(dbName("app-wide settings (REST_FRAMEWORK) with per-model overrides"), 
         throttles: [ScopedRateThrottle()],
         throttleRates: { tags: "2/min" },
         filterBackends: [SearchFilter],
-        // LimitOffsetPagination takes its default limit as an option (PAGE_SIZE is read by the page-number and cursor paginators).
-        pagination: new LimitOffsetPagination({ defaultLimit: 2 }),
+        // LimitOffsetPagination's default limit is PAGE_SIZE, as DRF's.
+        pagination: new LimitOffsetPagination(),
+        pageSize: 2,
         versioning: new QueryParameterVersioning(),
         allowedVersions: ["1", "2"],
         defaultVersion: "1",
@@ -72,7 +73,7 @@ describe(dbName("app-wide settings (REST_FRAMEWORK) with per-model overrides"), 
     expect((await http.get("/api/library/review/?search=zzz")).data).toHaveLength(2);
   });
 
-  it("paginates with the app's paginator (DEFAULT_PAGINATION_CLASS), unless the model turns it off", async () => {
+  it("paginates with the app's paginator and PAGE_SIZE (DEFAULT_PAGINATION_CLASS), unless the model turns it off", async () => {
     const page = await http.get("/api/library/book/");
     expect(page.data.count).toBe(4);
     expect(page.data.results).toHaveLength(2);

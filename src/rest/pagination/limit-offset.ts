@@ -24,17 +24,18 @@ function positiveInt(raw: string | null, strict: boolean, cutoff: number | null)
  * `{"count": N, "next": url|null, "previous": url|null, "results": [...]}`.
  */
 export class LimitOffsetPagination implements Pagination {
-  readonly defaultLimit: number | null;
+  /** Unset: the app's `pageSize` (DRF's `default_limit = PAGE_SIZE`). */
+  readonly defaultLimit: number | null | undefined;
   readonly maxLimit: number | null;
 
   constructor(options: LimitOffsetOptions = {}) {
-    this.defaultLimit = options.defaultLimit ?? null;
+    this.defaultLimit = options.defaultLimit;
     this.maxLimit = options.maxLimit ?? null;
   }
 
   async paginate(request: RestRequest, queryset: QuerySet<any>): Promise<Page | null> {
     const query = request.rawQuery === "" ? null : request.query;
-    const limit = positiveInt(query?.get("limit") ?? null, true, this.maxLimit) ?? this.defaultLimit;
+    const limit = positiveInt(query?.get("limit") ?? null, true, this.maxLimit) ?? (this.defaultLimit === undefined ? request.settings.pageSize : this.defaultLimit);
     if (limit === null) return null;
     const offset = positiveInt(query?.get("offset") ?? null, false, null) ?? 0;
     const count = await queryset.count();
