@@ -70,7 +70,9 @@ export { ModelViewSet, ReadOnlyModelViewSet, LIST_ACTIONS, DETAIL_ACTIONS } from
 export * from "./views/mixins/index.js";
 export { ModelMetadata, fieldInfo } from "./views/model-metadata.js";
 
-export { ModelSerializer, type ModelSerializerOptions } from "./serializers/model-serializer.js";
+export { ModelSerializer, type ModelSerializerOptions, type ModelSerializerMeta } from "./serializers/model-serializer.js";
+export { Serializer, type SerializerClass, type SerializerContext, type ValidationOptions } from "./serializers/serializer.js";
+export { SerializerMethodField, NestedSerializer, type NestedSerializerOptions } from "./serializers/declared-fields.js";
 export { SerializerField, empty, type SerializerFieldOptions, type RenderContext } from "./serializers/fields/base.js";
 export { CharField, type CharFieldOptions } from "./serializers/fields/text.js";
 export { PasswordField } from "./serializers/fields/password.js";
@@ -83,11 +85,14 @@ export { PrimaryKeyRelatedField, ReverseOneToOneField, NestedLinkField } from ".
 
 export * from "./filters/index.js";
 export * from "./pagination/index.js";
+export * from "./versioning/index.js";
 
 export { restifyModel } from "./restify/decorator.js";
 export { restifyApp, type RestifyAppOptions } from "./restify/restify-app.js";
 export type { RestifyOptions, ViewParams } from "./restify/options.js";
-export { CustomActionView, type CustomAction } from "./restify/custom-action.js";
+export { CustomActionView, type CustomAction, type CustomActionContext } from "./restify/custom-action.js";
 export { ApiRootView } from "./restify/root-view.js";
+export { NestedViewSet, OneToManyListView, ManyToManyListView, ManyToManyDetailView } from "./restify/nested-views.js";
+export type { NestedViews } from "./restify/options.js";
 export { openApiSchema } from "./openapi/generator.js";
 export { SchemaView } from "./openapi/schema-view.js";

@@ -60,13 +60,14 @@ describe(dbName("serve --config: model options and tables"), () => {
       expect(created.status).toBe(201);
       const body = (await created.json()) as Record<string, unknown>;
       expect(body).not.toHaveProperty("secret");
-      expect(Object.keys(body).sort()).toEqual(["auditlog_set", "id", "name", "owner", "tags"]);
+      // `owner` points at a model the app does not serve: left out, as django-to-rest leaves it.
+      expect(Object.keys(body).sort()).toEqual(["auditlog_set", "id", "name", "tags"]);
       // Owner, Tag and the through table exist though none is served; the app's model too.
       await Owner.objects.create({ name: "o" });
       await Tag.objects.create({ label: "t" });
       const account = await Account.objects.get({ name: "a" });
       await AuditLog.objects.create({ line: "created", account });
-      expect(await (await fetch(`${url}/rest/v1/srv/account/${account.pk}/`)).json()).toMatchObject({ owner: null });
+      expect(await (await fetch(`${url}/rest/v1/srv/account/${account.pk}/`)).json()).toMatchObject({ name: "a" });
       expect(Object.keys((await (await fetch(`${url}/`)).json()) as object)).toEqual(["rest/v1/srv/account"]);
     });
     const created = /created tables (.*)/.exec(lines.join("\n"))?.[1]?.split(", ") ?? [];

@@ -19,8 +19,8 @@ describe(dbName("custom actions"), () => {
               name: "vote",
               detail: true,
               methods: ["POST"],
-              async handler({ instance }) {
-                const choice = instance as unknown as { votes: number; save(): Promise<void> };
+              async handler({ getObject }) {
+                const choice = (await getObject()) as unknown as { votes: number; save(): Promise<void> };
                 choice.votes += 1;
                 await choice.save();
                 if (choice.votes > 2) throw new NotFound("Too many votes.");

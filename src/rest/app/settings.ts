@@ -9,6 +9,9 @@ import type { Renderer } from "../renderers/renderer.js";
 import type { CorsOptions } from "../cors/cors.js";
 import { MemoryThrottleStore, type ThrottleStore } from "../throttling/store.js";
 import type { Throttle } from "../throttling/throttle.js";
+import type { FilterBackend } from "../filters/filter-backend.js";
+import type { AnyPagination } from "../pagination/pagination.js";
+import type { Versioning } from "../versioning/versioning.js";
 
 /**
  * Defaults for every view of an app (DRF's `REST_FRAMEWORK` setting); a view overrides one by
@@ -48,6 +51,23 @@ export interface RestSettings extends ParserLimits {
   readonly exceptionHandler: ExceptionHandler;
   /** Receives server errors (500s); `console` by default. */
   readonly logger: Logger;
+  /**
+   * DEFAULT_FILTER_BACKENDS: none for plain generic views, as DRF; `restifyApp` uses
+   * django-filter, search and ordering (django-to-rest's trio) unless this is set.
+   */
+  readonly filterBackends?: readonly FilterBackend[];
+  /** DEFAULT_PAGINATION_CLASS: an instance (`new PageNumberPagination()`); null, unpaginated, by default. */
+  readonly pagination: AnyPagination | null;
+  /** PAGE_SIZE: read by paginators built without their own size; null by default. */
+  readonly pageSize: number | null;
+  /** DEFAULT_VERSIONING_CLASS: an instance (`new URLPathVersioning()`); none by default. */
+  readonly versioning: Versioning | null;
+  /** DEFAULT_VERSION: `request.version` when the client names none. */
+  readonly defaultVersion: string | null;
+  /** ALLOWED_VERSIONS: any version when null. */
+  readonly allowedVersions: readonly string[] | null;
+  /** VERSION_PARAM: the parameter or URL keyword that carries the version ("version"). */
+  readonly versionParam: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 2.5 * 1024 * 1024;
@@ -65,6 +85,12 @@ export function resolveSettings(overrides: Partial<RestSettings> = {}): RestSett
     ...DEFAULT_PARSER_LIMITS,
     exceptionHandler: defaultExceptionHandler,
     logger: console,
+    pagination: null,
+    pageSize: null,
+    versioning: null,
+    defaultVersion: null,
+    allowedVersions: null,
+    versionParam: "version",
     ...overrides,
   });
 }

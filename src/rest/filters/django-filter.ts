@@ -5,15 +5,19 @@ import { parseFilterValue } from "./filter-values.js";
 
 /**
  * Exact-value filters on the view's `filtersetFields` (django-filter's `DjangoFilterBackend`
- * with `filterset_fields`): `?choice_text=Conjested&question=2`. Empty and unknown parameters
- * are ignored; invalid values answer 400 with django-filter's messages.
+ * with `filterset_fields`): `?choice_text=Conjested&question=2`, or the view's `filtersetClass`
+ * (a FilterSet). Empty and unknown parameters are ignored; invalid values answer 400 with
+ * django-filter's messages.
  */
 export const DjangoFilterBackend: FilterBackend = {
   filterQueryset(request, queryset, view) {
     if (request.rawQuery === "") return { queryset };
+    // A FilterSet class wins over filtersetFields, as in the original.
+    if (view.filtersetClass) return new view.filtersetClass().filterQueryset(request, queryset);
     return filterByParams(request, queryset, view);
   },
   schemaParameters(view) {
+    if (view.filtersetClass) return new view.filtersetClass().getSchemaOperationParameters();
     return view.filtersetFields.map((name) => ({ name, required: false, in: "query", schema: { type: "string" } }));
   },
 };

@@ -2,14 +2,15 @@ import { lastParam, type FilterBackend } from "./filter-backend.js";
 
 /**
  * `?ordering=-pub_date,id` (DRF's `OrderingFilter`): terms naming fields outside the view's
- * `orderingFields` are dropped; with none left the default ordering stays.
+ * `orderingFields` (`"__all__"`: every model field) are dropped; with none left the default
+ * ordering stays (the view's `ordering`, else the model's).
  */
 export const OrderingFilter: FilterBackend = {
   filterQueryset(request, queryset, view) {
     if (request.rawQuery === "") return { queryset };
     const raw = lastParam(request, "ordering");
     if (!raw) return { queryset };
-    const allowed = new Set(view.orderingFields);
+    const allowed = new Set(view.orderingFields === "__all__" ? [...view.model.meta.fields.map((f) => f.name), "pk"] : view.orderingFields);
     const terms = raw.split(",").map((t) => t.trim()).filter((t) => t !== "" && allowed.has(t.replace(/^-/, "")));
     return { queryset: terms.length ? queryset.orderBy(...terms) : queryset };
   },

@@ -31,6 +31,10 @@ export class RestRequest {
   authenticator: Authentication | null = null;
   /** The authentication classes the view tried (DRF's `request.authenticators`). */
   authenticators: readonly Authentication[] = [];
+  /** The API version the view's versioning scheme found (DRF's `request.version`); null without one. */
+  version: string | null = null;
+  /** The versioning scheme that set it (DRF's `request.versioning_scheme`). */
+  versioningScheme: unknown = null;
   /** Set by the test client's `forceAuthenticate`: bypasses authentication classes. */
   forcedAuth: { user: RestUser; auth: unknown } | null = null;
   #query: URLSearchParams | undefined;

@@ -32,17 +32,18 @@ export function positiveInt(raw: string | null, strict: boolean, cutoff: number 
  * `{"count": N, "next": url|null, "previous": url|null, "results": [...]}`.
  */
 export class LimitOffsetPagination implements Pagination {
-  readonly defaultLimit: number | null;
+  /** Unset: the app's `pageSize` (DRF's `default_limit = PAGE_SIZE`). */
+  readonly defaultLimit: number | null | undefined;
   readonly maxLimit: number | null;
 
   constructor(options: LimitOffsetOptions = {}) {
-    this.defaultLimit = options.defaultLimit ?? null;
+    this.defaultLimit = options.defaultLimit;
     this.maxLimit = options.maxLimit ?? null;
   }
 
   async paginate(request: RestRequest, queryset: QuerySet<any>): Promise<Page | null> {
     const query = request.rawQuery === "" ? null : request.query;
-    const limit = positiveInt(query?.get("limit") ?? null, true, this.maxLimit) ?? this.defaultLimit;
+    const limit = positiveInt(query?.get("limit") ?? null, true, this.maxLimit) ?? (this.defaultLimit === undefined ? request.settings.pageSize : this.defaultLimit);
     if (limit === null) return null;
     const offset = positiveInt(query?.get("offset") ?? null, false, null) ?? 0;
     const count = await queryset.count();
@@ -70,5 +71,20 @@ export class LimitOffsetPagination implements Pagination {
       { name: "limit", required: false, in: "query", description: "Number of results to return per page.", schema: { type: "integer" } },
       { name: "offset", required: false, in: "query", description: "The initial index from which to return the results.", schema: { type: "integer" } },
     ];
+  }
+
+  /** DRF's `get_schema_operation_parameters`. */
+  getSchemaOperationParameters(): Record<string, unknown>[] {
+    return this.schemaParameters();
+  }
+
+  /** DRF's `get_paginated_response_schema`. */
+  getPaginatedResponseSchema(schema: Record<string, unknown>): Record<string, unknown> {
+    const link = (offset: number) => ({ type: "string", nullable: true, format: "uri", example: `http://api.example.org/accounts/?offset=${offset}&limit=100` });
+    return {
+      type: "object",
+      required: ["count", "results"],
+      properties: { count: { type: "integer", example: 123 }, next: link(400), previous: link(200), results: schema },
+    };
   }
 }

@@ -14,12 +14,24 @@ export function checkRestifyOptions(model: ModelClass, options: RestifyOptions):
   const accessors = meta.relatedObjects.filter((r) => !r.hidden).map((r) => r.accessorName);
   for (const list of FIELD_LISTS) {
     const known = list === "exclude" ? [...fields, ...accessors] : fields;
-    for (const name of options[list] ?? []) {
+    const names = options[list] ?? [];
+    if (names === "__all__") continue;
+    for (const listed of names) {
+      // Search fields may carry DRF's lookup prefix (`^title`, `=title`, `@title`, `$title`).
+      const name = list === "searchFields" ? listed.replace(/^[\^=@$]/, "") : listed;
       if (!known.includes(name)) {
         throw new ImproperlyConfigured(
           `@restifyModel ${list} of ${meta.label} names "${name}", which is not one of its fields. Choices are: ${[...known].sort().join(", ")}.`,
         );
       }
+    }
+  }
+  for (const name of Object.keys(options.nestedViews ?? {})) {
+    const nested = [...accessors, ...meta.manyToMany.map((f) => f.name)].filter((n) => meta.relatedObjects.some((r) => r.accessorName === n && r.multiple) || meta.manyToMany.some((f) => f.name === n));
+    if (!nested.includes(name)) {
+      throw new ImproperlyConfigured(
+        `@restifyModel nestedViews of ${meta.label} names "${name}", which is not one of its nested routes. Choices are: ${[...nested].sort().join(", ")}.`,
+      );
     }
   }
   for (const name of options.methodFields ?? []) {

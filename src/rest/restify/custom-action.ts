@@ -10,7 +10,10 @@ import { GenericViewSet } from "../views/viewset.js";
  * ```ts
  * @restifyModel({ customActions: [{
  *   name: "vote", detail: true, methods: ["POST"],
- *   async handler({ instance }) { instance.votes += 1; await instance.save(); return { votes: instance.votes }; },
+ *   async handler({ getObject }) {
+ *     const choice = await getObject();        // 404 when the URL names no object
+ *     choice.votes += 1; await choice.save(); return { votes: choice.votes };
+ *   },
  * }] })
  * ```
  */
@@ -23,9 +26,19 @@ export interface CustomAction {
   methods?: readonly ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[];
   /**
    * Returns a response, or data answered with 200. Runs in a transaction unless the method is
-   * GET; detail actions get the object (404 when it does not exist).
+   * GET. A detail action loads its object when it wants it, as a DRF action calls
+   * `self.get_object()`: `await getObject()` (404 when the URL names none, object permissions
+   * checked); `request.params.pk` is the raw key.
    */
-  handler(context: { request: RestRequest; view: CustomActionView; instance: ModelInstance | null }): unknown;
+  handler(context: CustomActionContext): unknown;
+}
+
+/** What a custom action's handler receives. */
+export interface CustomActionContext {
+  readonly request: RestRequest;
+  readonly view: CustomActionView;
+  /** The object the URL names (DRF's `get_object()`), loaded on demand. */
+  getObject(): Promise<ModelInstance>;
 }
 
 /** Runs one custom action behind the view's usual authentication, permissions and throttles. */
@@ -34,8 +47,7 @@ export class CustomActionView extends GenericViewSet {
 
   async run(request: RestRequest): Promise<RestResponse> {
     const work = async () => {
-      const instance = this.customAction.detail ? await this.getObject() : null;
-      const result = await this.customAction.handler({ request, view: this, instance });
+      const result = await this.customAction.handler({ request, view: this, getObject: () => this.getObject() });
       return result instanceof RestResponse ? result : new RestResponse(result);
     };
     return request.method === "GET" || request.method === "HEAD" ? work() : this.write(work);

@@ -4,16 +4,18 @@ import type { ManyToManyFieldDef } from "../../orm/relations/many-to-many.js";
 import { DjangoFilterBackend } from "../filters/django-filter.js";
 import { OrderingFilter } from "../filters/ordering.js";
 import { SearchFilter } from "../filters/search.js";
-import type { Pagination } from "../pagination/pagination.js";
+import type { FilterBackend } from "../filters/filter-backend.js";
+import type { AnyPagination } from "../pagination/pagination.js";
 import { joinPath } from "../routing/pattern.js";
 import { fieldKind } from "../serializers/field-mapping.js";
 import { ModelSerializer } from "../serializers/model-serializer.js";
 import { PasswordField } from "../serializers/fields/password.js";
+import type { SerializerClass } from "../serializers/serializer.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { DETAIL_ACTIONS, LIST_ACTIONS, ModelViewSet } from "../views/model-viewset.js";
 import { ManyToManyDetailView, ManyToManyListView, OneToManyListView, type SymmetricKeys } from "./nested-views.js";
 import { CustomActionView } from "./custom-action.js";
-import type { RestifyOptions } from "./options.js";
+import type { NestedViews, RestifyOptions } from "./options.js";
 
 /** One row of the route table restifyApp builds. */
 export interface RouteRow {
@@ -22,25 +24,44 @@ export interface RouteRow {
   readonly view: ViewHandler;
 }
 
-const TEXT_KINDS = new Set(["CharField", "TextField", "EmailField", "URLField", "SlugField"]);
 const isOneToOne = (f: Field) => f instanceof ForeignKeyDef && f.oneToOne;
 
 /**
  * django-to-rest's defaults, without its leaks: filters on every shown concrete field and
- * foreign key (one-to-ones excluded, as recorded), search over the shown text fields, ordering
- * by any shown concrete field but one-to-ones.
+ * foreign key (one-to-ones excluded, as recorded), search over every shown field that is not a
+ * relation (the primary key and numbers too: `?search=1` finds id 1 and year 1), ordering by
+ * any shown concrete field but one-to-ones.
  */
 function defaultFilterFields(model: ModelClass, exclude: ReadonlySet<string>) {
   const shown = model.meta.fields.filter((f) => !exclude.has(f.name));
   return {
     filtersetFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
-    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && TEXT_KINDS.has(fieldKind(f))).map((f) => f.name),
+    searchFields: shown.filter((f) => !(f instanceof ForeignKeyDef) && SEARCHABLE_KINDS.has(fieldKind(f))).map((f) => f.name),
     orderingFields: shown.filter((f) => !isOneToOne(f)).map((f) => f.name),
   };
 }
 
+/** Field kinds `icontains` can search on every backend (a JSON document's text is not one). */
+const SEARCHABLE_KINDS = new Set([
+  "CharField", "TextField", "EmailField", "URLField", "SlugField", "UUIDField",
+  "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "SmallIntegerField", "BigIntegerField",
+  "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField", "FloatField", "DecimalField",
+  "BooleanField", "DateField", "DateTimeField",
+]);
+
 /** View settings a model's `customViewParams` may set, which also guard its nested routes. */
-const GUARDS = ["authentication", "permissions", "throttles", "throttleScope"] as const;
+const GUARDS = ["authentication", "permissions", "throttles", "throttleScope", "versioning"] as const;
+/** Other view settings passed through from `customViewParams` to the model's own routes. */
+const PASSED = ["parsers", "renderers", "ordering", "serializerClass", "filtersetClass"] as const;
+
+/** App-wide defaults the model's views start from (DRF's REST_FRAMEWORK, as restifyApp resolves it). */
+export interface AppDefaults {
+  readonly pagination: AnyPagination | null;
+  readonly filterBackends: readonly FilterBackend[];
+}
+
+/** django-to-rest's filter backends, used unless the app sets DEFAULT_FILTER_BACKENDS. */
+export const RESTIFY_FILTER_BACKENDS: readonly FilterBackend[] = [DjangoFilterBackend, SearchFilter, OrderingFilter];
 
 /** Where a model's list lives below the prefix: `rest/v1/polls/question` (no outer slashes). */
 export function modelPath(prefix: string, model: ModelClass): string {
@@ -48,20 +69,22 @@ export function modelPath(prefix: string, model: ModelClass): string {
 }
 
 /** Common view settings for a model's views. */
-function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelSerializer, pagination: Pagination | null) {
+function viewInit(model: ModelClass, options: RestifyOptions, serializer: ModelSerializer, app: AppDefaults) {
   const exclude = new Set(options.exclude ?? []);
-  const defaults = defaultFilterFields(model, exclude);
   const params = options.customViewParams ?? {};
+  // With a user's serializer class the original derives no filter, search or ordering fields.
+  const defaults = params.serializerClass ? { filtersetFields: [], searchFields: [], orderingFields: [] } : defaultFilterFields(model, exclude);
   const init: Record<string, unknown> = {
     model,
-    serializer,
-    filterBackends: params.filterBackends ?? [DjangoFilterBackend, SearchFilter, OrderingFilter],
-    pagination: params.pagination === undefined ? pagination : params.pagination,
+    // OpenAPI describes the user's ModelSerializer when there is one (a plain Serializer has no model).
+    serializer: describedSerializer(params.serializerClass) ?? serializer,
+    filterBackends: params.filterBackends ?? app.filterBackends,
+    pagination: params.pagination === undefined ? app.pagination : params.pagination,
     filtersetFields: (options.filtersetFields ?? defaults.filtersetFields).filter((n) => !exclude.has(n)),
-    searchFields: (options.searchFields ?? defaults.searchFields).filter((n) => !exclude.has(n)),
-    orderingFields: (options.orderingFields ?? defaults.orderingFields).filter((n) => !exclude.has(n)),
+    searchFields: (options.searchFields ?? defaults.searchFields).filter((n) => !exclude.has(n.replace(/^[\^=@$]/, ""))),
+    orderingFields: options.orderingFields === "__all__" ? "__all__" : (options.orderingFields ?? defaults.orderingFields).filter((n) => !exclude.has(n)),
   };
-  for (const key of GUARDS) {
+  for (const key of [...GUARDS, ...PASSED]) {
     if (params[key] !== undefined) init[key] = params[key];
   }
   return init;
@@ -76,19 +99,22 @@ export function modelRoutes(
   prefix: string,
   model: ModelClass,
   options: RestifyOptions,
-  pagination: Pagination | null,
+  app: AppDefaults,
   optionsOf: (model: ModelClass) => RestifyOptions,
+  served: (model: ModelClass) => boolean = () => true,
 ): RouteRow[] {
   const meta = model.meta;
   const base = `${modelPath(prefix, model)}/`;
   const name = `${meta.appLabel}_${meta.modelName}`;
-  const serializer = serializerFor(prefix, model, options);
-  const init = viewInit(model, options, serializer, pagination);
+  const serializer = serializerFor(prefix, model, options, served);
+  const init = viewInit(model, options, serializer, app);
   // OPTIONS `name`, as DRF's viewsets build it: "Question List", "Question Instance".
   const title = meta.verboseName.replace(/(^|\s)\w/g, (c) => c.toUpperCase());
+  // A user's ModelViewSet subclass overrides actions and hooks, `super` reaching the defaults.
+  const ViewSet = options.customViewParams?.viewset ?? ModelViewSet;
   const rows: RouteRow[] = [
-    { pattern: base, name: `${name}-list`, view: ModelViewSet.asView({ ...init, actions: LIST_ACTIONS, viewName: `${title} List` } as never) },
-    { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ModelViewSet.asView({ ...init, actions: DETAIL_ACTIONS, viewName: `${title} Instance` } as never) },
+    { pattern: base, name: `${name}-list`, view: ViewSet.asView({ ...init, actions: LIST_ACTIONS, viewName: `${title} List` } as never) },
+    { pattern: `${base}<pk>/`, name: `${name}-detail`, view: ViewSet.asView({ ...init, actions: DETAIL_ACTIONS, viewName: `${title} Instance` } as never) },
   ];
   for (const action of options.customActions ?? []) {
     const actions = Object.fromEntries((action.methods ?? ["GET"]).map((m) => [m.toLowerCase(), "run"]));
@@ -105,18 +131,20 @@ export function modelRoutes(
     if (relation.hidden || !relation.multiple || exclude.has(relation.accessorName)) continue;
     if (relation.isManyToMany) {
       const m2m = relation.field as ManyToManyFieldDef<any>;
-      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, pagination, null, init));
+      const views = options.nestedViews?.[relation.accessorName];
+      rows.push(...manyToManyRoutes(nested(relation.accessorName), m2m.requireResolved().toField, m2m.through.model, model, app, null, views, init));
       continue;
     }
     const fk = relation.field as ForeignKeyDef<any, boolean, boolean>;
     const child = relation.relatedModel.model;
     const childOptions = optionsOf(child);
-    const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions), pagination);
+    const childInit = viewInit(child, childOptions, serializerFor(prefix, child, childOptions, served), app);
     const { pattern, name: routeName } = nested(relation.accessorName);
+    const ListView = options.nestedViews?.[relation.accessorName]?.list ?? OneToManyListView;
     rows.push({
       pattern,
       name: `${routeName}-list`,
-      view: OneToManyListView.asView({
+      view: ListView.asView({
         ...childInit,
         // The parent's authentication and throttles guard its nested routes; its permissions
         // are checked against the parent model, then the child's against the child (as
@@ -135,23 +163,35 @@ export function modelRoutes(
     const { fromField, toField } = m2m.requireResolved();
     // A symmetrical relation to "self" keeps both directions of each pair, as Django does.
     const symmetric = m2m.symmetrical && m2m.remote === m2m.model ? { from: fromField.attname, to: toField.attname } : null;
-    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, pagination, symmetric, init));
+    rows.push(...manyToManyRoutes(nested(m2m.name), fromField, m2m.through.model, model, app, symmetric, options.nestedViews?.[m2m.name], init));
   }
   return rows;
 }
 
-/** The serializer of a model's routes, its links under the model's list URL. */
-function serializerFor(prefix: string, model: ModelClass, options: RestifyOptions): ModelSerializer {
+/**
+ * The serializer of a model's routes, its links under the model's list URL. A foreign key to a
+ * model the app does not serve is left out, as the original leaves it (a primary key excepted).
+ */
+function serializerFor(prefix: string, model: ModelClass, options: RestifyOptions, served: (model: ModelClass) => boolean): ModelSerializer {
+  const unserved = model.meta.fields
+    .filter((f) => f instanceof ForeignKeyDef && !f.primaryKey && !served(f.requireResolved().remote.model))
+    .map((f) => f.name);
   // Models naming password columns (torest/auth's User) get write-only, hashed fields for them.
   const passwords = (model as { passwordFields?: readonly string[] }).passwordFields ?? [];
   const fields = { ...Object.fromEntries(passwords.map((name) => [name, new PasswordField()])), ...options.serializerFields };
   return ModelSerializer.forModel(model, {
-    exclude: options.exclude,
+    exclude: [...(options.exclude ?? []), ...unserved],
     readOnlyFields: options.readOnlyFields,
     methodFields: options.methodFields,
     fields,
     listPath: `/${modelPath(prefix, model)}/`,
   });
+}
+
+function describedSerializer(Class: SerializerClass | undefined): ModelSerializer | undefined {
+  if (!Class) return undefined;
+  const probe = new Class();
+  return probe instanceof ModelSerializer ? probe : undefined;
 }
 
 function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
@@ -164,13 +204,14 @@ function manyToManyRoutes(
   parentFk: ForeignKeyDef<any, boolean, boolean>,
   through: ModelClass,
   parent: ModelClass,
-  pagination: Pagination | null,
+  app: AppDefaults,
   symmetric: SymmetricKeys | null = null,
+  views: NestedViews = {},
   parentInit: Record<string, unknown> = {},
 ): RouteRow[] {
   const serializer = ModelSerializer.forModel(through, { readOnlyFields: [parentFk.name] });
   const init = {
-    ...viewInit(through, { exclude: [] }, serializer, pagination),
+    ...viewInit(through, { exclude: [] }, serializer, app),
     // The parent's guards protect its many-to-many routes too; its permissions run against the parent model.
     ...pick(parentInit, ["authentication", "throttles", "throttleScope"]),
     ...(parentInit.permissions !== undefined ? { parentPermissions: parentInit.permissions } : {}),
@@ -180,7 +221,7 @@ function manyToManyRoutes(
     parentAttname: parentFk.attname,
   };
   return [
-    { pattern: at.pattern, name: `${at.name}-list`, view: ManyToManyListView.asView({ ...init, actions: LIST_ACTIONS } as never) },
-    { pattern: `${at.pattern}<pk>/`, name: `${at.name}-detail`, view: ManyToManyDetailView.asView({ ...init, actions: DETAIL_ACTIONS } as never) },
+    { pattern: at.pattern, name: `${at.name}-list`, view: (views.list ?? ManyToManyListView).asView({ ...init, actions: LIST_ACTIONS } as never) },
+    { pattern: `${at.pattern}<pk>/`, name: `${at.name}-detail`, view: (views.detail ?? ManyToManyDetailView).asView({ ...init, actions: DETAIL_ACTIONS } as never) },
   ];
 }

@@ -1,11 +1,11 @@
 import type { ModelClass } from "../../index.js";
 import { createHandler, type RestHandler } from "../app/handler.js";
 import type { RestSettings } from "../app/settings.js";
-import type { Pagination } from "../pagination/pagination.js";
+import type { AnyPagination } from "../pagination/pagination.js";
 import { Router } from "../routing/router.js";
 import type { ViewHandler } from "../views/view-handler.js";
 import { joinPath, trimSlashes } from "../routing/pattern.js";
-import { modelPath, modelRoutes } from "./model-routes.js";
+import { modelPath, modelRoutes, RESTIFY_FILTER_BACKENDS, type AppDefaults } from "./model-routes.js";
 import type { RestifyOptions } from "./options.js";
 import { checkRestifyOptions } from "./check-options.js";
 import { markedModels } from "./registry.js";
@@ -24,10 +24,14 @@ export interface RestifyAppOptions {
    * keeps its `@restifyModel(options)`; `[Model, options]` replaces them.
    */
   only?: boolean;
-  /** App-wide defaults (DRF's `REST_FRAMEWORK`). */
+  /**
+   * App-wide defaults (DRF's `REST_FRAMEWORK`): authentication, permissions, throttles and
+   * rates, filterBackends, pagination + pageSize, versioning, renderers, parsers. A model's
+   * `customViewParams` overrides them for its endpoints.
+   */
   settings?: Partial<RestSettings>;
-  /** Paginator for every list (none by default, as in DRF). */
-  pagination?: Pagination | null;
+  /** Paginator for every list (none by default, as in DRF); shorthand for `settings.pagination`. */
+  pagination?: AnyPagination | null;
   /** Serve the API root at `/` (default true). */
   root?: boolean;
   /**
@@ -68,8 +72,12 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
   const router = new Router<ViewHandler>();
   const root: [string, string][] = [];
   const optionsOf = (model: ModelClass) => entries.get(model) ?? {};
+  const app: AppDefaults = {
+    pagination: options.pagination ?? options.settings?.pagination ?? null,
+    filterBackends: options.settings?.filterBackends ?? RESTIFY_FILTER_BACKENDS,
+  };
   for (const [model, modelOptions] of entries) {
-    for (const row of modelRoutes(trimmed, model, modelOptions, options.pagination ?? null, optionsOf)) router.add(row);
+    for (const row of modelRoutes(trimmed, model, modelOptions, app, optionsOf, (m) => entries.has(m))) router.add(row);
     const key = modelPath(trimmed, model);
     root.push([key, `/${key}/`]);
   }

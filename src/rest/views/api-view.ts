@@ -2,6 +2,7 @@ import { authenticate, type Authentication } from "../authentication/authenticat
 import { serverError } from "../errors/handler.js";
 import { AuthenticationFailed, MethodNotAllowed, NotAuthenticated, PermissionDenied, Throttled } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
+import type { Versioning } from "../versioning/versioning.js";
 import { RestResponse } from "../http/response.js";
 import type { Parser } from "../parsers/parser.js";
 import { SAFE_METHODS, type Permission } from "../permissions/permission.js";
@@ -34,6 +35,8 @@ export class APIView {
   parsers?: readonly Parser[];
   renderers?: readonly Renderer[];
   metadata: Metadata = SimpleMetadata;
+  /** DRF's `versioning_class`; null turns the app's scheme off for this view. */
+  versioning?: Versioning | null;
   /** For `ScopedRateThrottle`. */
   throttleScope?: string;
   /** OPTIONS `name`; derived from the class name when unset. */
@@ -77,6 +80,7 @@ export class APIView {
     let response: RestResponse;
     try {
       this.renderer = selectRenderer(this.getRenderers(), request.header("accept"));
+      this.determineVersion(request);
       await authenticate(request, this.getAuthenticators());
       await this.checkPermissions(request);
       await this.checkThrottles(request);
@@ -159,6 +163,14 @@ export class APIView {
     response.headers.allow = this.allowHeader ?? this.allowedMethods().join(", ");
     patchVary(response.headers, ["Accept", "Cookie"]);
     return applyEntityTag(request, renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer)));
+  }
+
+  /** Sets `request.version` (DRF's `determine_version`, run in `initial()` before authentication). */
+  determineVersion(request: RestRequest): void {
+    const scheme = this.versioning === undefined ? request.settings.versioning : this.versioning;
+    if (!scheme) return;
+    request.version = scheme.determineVersion(request, this);
+    request.versioningScheme = scheme;
   }
 
   getViewName(): string {

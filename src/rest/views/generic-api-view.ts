@@ -7,8 +7,10 @@ import type { Renderer } from "../renderers/renderer.js";
 import { entityTag, ifMatchHolds } from "./conditional.js";
 import type { RestRequest } from "../http/request.js";
 import type { FilterBackend, Filtered } from "../filters/filter-backend.js";
-import type { Pagination } from "../pagination/pagination.js";
+import type { FilterSetClass } from "../filters/filterset.js";
+import type { AnyPagination } from "../pagination/pagination.js";
 import type { ModelSerializer } from "../serializers/model-serializer.js";
+import type { Serializer, SerializerClass } from "../serializers/serializer.js";
 import { keyInRange } from "../serializers/fields/relations.js";
 import { APIView } from "./api-view.js";
 import { ModelMetadata } from "./model-metadata.js";
@@ -22,13 +24,24 @@ export type ModelInstance = Record<string, unknown> & { pk: unknown; save(): Pro
  */
 export class GenericAPIView extends APIView {
   model!: ModelClass;
+  /** The generated serializer (OpenAPI and OPTIONS describe it when no class is given). */
   serializer!: ModelSerializer;
-  filterBackends: readonly FilterBackend[] = [];
-  pagination: Pagination | null = null;
+  /** DRF's `serializer_class`: a Serializer/ModelSerializer subclass, made per request with `{ request, view }` as context. */
+  serializerClass?: SerializerClass;
+  #serializer: Serializer | undefined;
+  /** DRF's `filter_backends`; unset reads the app's `filterBackends` (none by default). */
+  filterBackends?: readonly FilterBackend[];
+  /** DRF's `pagination_class` (an instance); unset reads the app's `pagination`, null turns it off. */
+  pagination?: AnyPagination | null;
+  /** DRF's view `ordering`: the list's default order, before the model's. */
+  ordering?: readonly string[];
   /** Fields `?field=value` filters on (django-filter's `filterset_fields`). */
   filtersetFields: readonly string[] = [];
+  /** django-filter's `filterset_class`: wins over `filtersetFields`. */
+  filtersetClass?: FilterSetClass;
   searchFields: readonly string[] = [];
-  orderingFields: readonly string[] = [];
+  /** Fields `?ordering=` may name; `"__all__"` for every model field (DRF's `ordering_fields`). */
+  orderingFields: readonly string[] | "__all__" = [];
   /** The URL parameter holding the object key. */
   lookupUrlKwarg = "pk";
   override metadata = ModelMetadata;
@@ -38,15 +51,39 @@ export class GenericAPIView extends APIView {
     return this.model.objects.all();
   }
 
-  /** The list's default order: the model's ordering, else the primary key (stable pages). */
+  /** The list's default order: the view's `ordering`, the model's, else the primary key (stable pages). */
   defaultOrdering(queryset: QuerySet<any>): QuerySet<any> {
-    const ordering = this.model.meta.ordering;
+    const ordering = this.ordering?.length ? this.ordering : this.model.meta.ordering;
     return queryset.orderBy(...(ordering.length ? ordering : ["pk"]));
+  }
+
+  /** DRF's `get_serializer_class`: override to choose by request (`this.request.version`, `this.action`). */
+  getSerializerClass(): SerializerClass | undefined {
+    return this.serializerClass;
+  }
+
+  /** DRF's `get_serializer`: the serializer of this request, with its context. */
+  getSerializer(): Serializer {
+    if (this.#serializer) return this.#serializer;
+    const Class = this.getSerializerClass();
+    if (!Class) return (this.#serializer = this.serializer);
+    const serializer = new Class();
+    serializer.context = { request: this.request, view: this };
+    return (this.#serializer = serializer);
+  }
+
+  getFilterBackends(): readonly FilterBackend[] {
+    return this.filterBackends ?? this.request?.settings.filterBackends ?? [];
+  }
+
+  /** The paginator (DRF's `paginator` property). */
+  getPaginator(): AnyPagination | null {
+    return this.pagination === undefined ? (this.request?.settings.pagination ?? null) : this.pagination;
   }
 
   /** Applies the filter backends; boxed because a queryset is thenable (awaiting it runs it). */
   async filterQueryset(queryset: QuerySet<any>): Promise<Filtered> {
-    for (const backend of this.filterBackends) {
+    for (const backend of this.getFilterBackends()) {
       const result = backend.filterQueryset(this.request, queryset, this);
       // Most backends answer synchronously; awaiting only promises saves a turn per backend.
       ({ queryset } = result instanceof Promise ? await result : result);
@@ -108,12 +145,12 @@ export class GenericAPIView extends APIView {
 
   /** Saves a new object from validated data (DRF's `perform_create` hook). */
   performCreate(validated: Record<string, unknown>): Promise<ModelInstance> {
-    return this.serializer.create(validated) as Promise<ModelInstance>;
+    return this.getSerializer().create(validated) as Promise<ModelInstance>;
   }
 
   /** Applies validated data to an object and saves it (DRF's `perform_update`). */
   async performUpdate(instance: ModelInstance, validated: Record<string, unknown>): Promise<void> {
-    await this.serializer.update(instance, validated);
+    await this.getSerializer().update(instance, validated);
   }
 
   /** Deletes an object, cascading per `onDelete` (DRF's `perform_destroy`). */
@@ -123,7 +160,17 @@ export class GenericAPIView extends APIView {
 
   /** JSON for objects, with links relative to where the app is mounted. */
   render(instances: readonly object[]): Promise<Record<string, unknown>[]> {
-    return this.serializer.render(instances, this.request.basePath);
+    return this.getSerializer().render(instances, this.request.basePath, this.request.params);
+  }
+
+  /** JSON for one object. */
+  async renderOne(instance: object): Promise<Record<string, unknown>> {
+    return (await this.render([instance]))[0] as Record<string, unknown>;
+  }
+
+  /** Validates request data with the request's serializer (DRF's `serializer.is_valid(raise_exception=True)`). */
+  validateData(data: unknown, options: { partial?: boolean; instance?: ModelInstance | null; fixed?: Record<string, unknown> } = {}): Promise<Record<string, unknown>> {
+    return this.getSerializer().runValidation(data, options);
   }
 
   /**

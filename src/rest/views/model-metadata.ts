@@ -39,7 +39,7 @@ export const ModelMetadata: Metadata = {
           continue;
         }
       }
-      actions[method] = Object.fromEntries(generic.serializer.fields.map((f) => [f.name, fieldInfo(f)]));
+      actions[method] = Object.fromEntries(generic.getSerializer().fields.map((f) => [f.name, fieldInfo(f)]));
     }
     if (Object.keys(actions).length) base.actions = actions;
     return base;

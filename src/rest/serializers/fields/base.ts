@@ -27,6 +27,10 @@ export interface RenderContext {
   readonly basePath: string;
   /** Values loaded by `preload` for this render, by field. */
   readonly preloaded: Map<SerializerField, Map<unknown, unknown>>;
+  /** The route's URL parameters (`<version>` in a prefix), for links. */
+  readonly params?: Readonly<Record<string, string>>;
+  /** The serializer rendering (for `SerializerMethodField` and nested serializers). */
+  readonly serializer?: object;
 }
 
 /**

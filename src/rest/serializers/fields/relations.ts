@@ -110,7 +110,9 @@ export class NestedLinkField extends ReadOnlyField {
 
   override attribute(instance: Record<string, unknown>, context: RenderContext): unknown {
     const pk = (instance as { pk: unknown }).pk;
-    return `${context.basePath}${this.listPath}${encodeURIComponent(String(pk))}/${this.accessor}/`;
+    // A prefix with URL parameters (`api/<version>`) takes the request's values.
+    const listPath = context.params ? this.listPath.replace(/<(\w+)>/g, (m, k: string) => context.params?.[k] ?? m) : this.listPath;
+    return `${context.basePath}${listPath}${encodeURIComponent(String(pk))}/${this.accessor}/`;
   }
 }
 

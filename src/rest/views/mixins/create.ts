@@ -8,9 +8,9 @@ export function CreateModelMixin<B extends ViewClass>(Base: B) {
     async create(request: RestRequest): Promise<RestResponse> {
       const body = await this.write(async () => {
         const fixed = this.fixedValues();
-        const validated = await this.serializer.validate(request.data, { fixed });
+        const validated = await this.validateData(request.data, { fixed });
         const instance = await this.performCreate({ ...validated, ...fixed });
-        return this.serializer.renderOne(instance, request.basePath);
+        return this.renderOne(instance);
       });
       return new RestResponse(body, 201);
     }

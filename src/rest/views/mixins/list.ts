@@ -7,8 +7,9 @@ export function ListModelMixin<B extends ViewClass>(Base: B) {
   abstract class ListModel extends Base {
     async list(request: RestRequest): Promise<RestResponse> {
       const { queryset } = await this.filterQueryset(this.defaultOrdering(this.getQueryset()));
-      const page = this.pagination ? await this.pagination.paginate(request, queryset) : null;
-      if (page) return this.pagination!.response(request, page, await this.render(page.items));
+      const paginator = this.getPaginator();
+      const page = paginator ? await paginator.paginate(request, queryset, this) : null;
+      if (page) return paginator!.response(request, page, await this.render(page.items));
       return new RestResponse(await this.render(await queryset));
     }
   }

@@ -5,9 +5,9 @@ import type { ViewClass } from "./types.js";
 /** `retrieve`: one object (DRF's `RetrieveModelMixin`). */
 export function RetrieveModelMixin<B extends ViewClass>(Base: B) {
   abstract class RetrieveModel extends Base {
-    async retrieve(request: RestRequest): Promise<RestResponse> {
+    async retrieve(_request: RestRequest): Promise<RestResponse> {
       const instance = await this.getObject();
-      return new RestResponse(await this.serializer.renderOne(instance, request.basePath));
+      return new RestResponse(await this.renderOne(instance));
     }
   }
   return RetrieveModel;

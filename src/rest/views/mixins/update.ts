@@ -10,9 +10,9 @@ export function UpdateModelMixin<B extends ViewClass>(Base: B) {
         const instance = await this.getObject();
         await this.checkIfMatch(instance);
         const fixed = this.fixedValues();
-        const validated = await this.serializer.validate(request.data, { partial, instance, fixed });
+        const validated = await this.validateData(request.data, { partial, instance, fixed });
         await this.performUpdate(instance, { ...validated, ...fixed });
-        return this.serializer.renderOne(instance, request.basePath);
+        return this.renderOne(instance);
       });
       return new RestResponse(body);
     }

@@ -1,0 +1,2 @@
+export { Versioning, type VersioningOptions } from "./versioning.js";
+export { AcceptHeaderVersioning, URLPathVersioning, NamespaceVersioning, HostNameVersioning, QueryParameterVersioning } from "./schemes.js";
