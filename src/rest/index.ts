@@ -33,7 +33,11 @@ export { ImproperlyConfigured } from "./errors/improperly-configured.js";
 
 export { JSONParser, FormParser, MultiPartParser, DEFAULT_PARSERS, type Parser, type ParsedBody } from "./parsers/index.js";
 export { JSONRenderer } from "./renderers/json.js";
-export type { Renderer } from "./renderers/renderer.js";
+export type { Renderer, RendererContext } from "./renderers/renderer.js";
+export { selectRenderer, FORMAT_QUERY_PARAM } from "./renderers/negotiation.js";
+export { BrowsableAPIRenderer, browsableAPIRenderer, type BrowsableAPIOptions } from "./renderers/browsable/browsable-renderer.js";
+export { HTML_SELECT_CUTOFF, HTML_SELECT_CUTOFF_TEXT } from "./renderers/browsable/form-fields.js";
+export type { LoginPages, HtmlFilterBackend } from "./renderers/browsable/controls.js";
 
 export { Router, NoReverseMatch, type Route, type RouteMatch } from "./routing/router.js";
 

@@ -3,6 +3,7 @@ import { defaultExceptionHandler, type ExceptionHandler, type Logger } from "../
 import { DEFAULT_PARSERS, type Parser } from "../parsers/index.js";
 import { AllowAny } from "../permissions/builtins.js";
 import type { Permission } from "../permissions/permission.js";
+import { BrowsableAPIRenderer } from "../renderers/browsable/browsable-renderer.js";
 import { JSONRenderer } from "../renderers/json.js";
 import type { Renderer } from "../renderers/renderer.js";
 import { MemoryThrottleStore, type ThrottleStore } from "../throttling/store.js";
@@ -25,7 +26,7 @@ export interface RestSettings {
   readonly throttleStore: ThrottleStore;
   /** DEFAULT_PARSER_CLASSES: JSON, form, multipart. */
   readonly parsers: readonly Parser[];
-  /** DEFAULT_RENDERER_CLASSES: JSON. */
+  /** DEFAULT_RENDERER_CLASSES: JSON, then the browsable API (`Accept: text/html`, `?format=api`). */
   readonly renderers: readonly Renderer[];
   /** Largest accepted body in bytes (Django's DATA_UPLOAD_MAX_MEMORY_SIZE): 2.5 MiB. */
   readonly bodyLimit: number;
@@ -47,7 +48,7 @@ export function resolveSettings(overrides: Partial<RestSettings> = {}): RestSett
     throttleRates: {},
     throttleStore: new MemoryThrottleStore(),
     parsers: DEFAULT_PARSERS,
-    renderers: [JSONRenderer],
+    renderers: [JSONRenderer, BrowsableAPIRenderer],
     bodyLimit: DEFAULT_BODY_LIMIT,
     exceptionHandler: defaultExceptionHandler,
     logger: console,

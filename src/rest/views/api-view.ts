@@ -6,7 +6,8 @@ import { RestResponse } from "../http/response.js";
 import type { Parser } from "../parsers/parser.js";
 import { SAFE_METHODS, type Permission } from "../permissions/permission.js";
 import { patchVary, renderResponse } from "../renderers/render.js";
-import { selectRenderer, type Renderer } from "../renderers/renderer.js";
+import { selectRenderer } from "../renderers/negotiation.js";
+import type { Renderer } from "../renderers/renderer.js";
 import type { Throttle } from "../throttling/throttle.js";
 import { SimpleMetadata, formatViewName, type Metadata } from "./metadata.js";
 import { HTTP_METHODS, type HttpMethod, type ViewHandler } from "./view-handler.js";
@@ -75,7 +76,7 @@ export class APIView {
     this.request = request;
     let response: RestResponse;
     try {
-      this.renderer = selectRenderer(this.getRenderers(), request.header("accept"));
+      this.renderer = selectRenderer(this.getRenderers(), request);
       await authenticate(request, this.getAuthenticators());
       await this.checkPermissions(request);
       await this.checkThrottles(request);
@@ -154,10 +155,10 @@ export class APIView {
   }
 
   /** Adds `Allow` and `Vary`, then renders (DRF's `finalize_response`). */
-  finalizeResponse(request: RestRequest, response: RestResponse): RestResponse {
+  finalizeResponse(request: RestRequest, response: RestResponse): RestResponse | Promise<RestResponse> {
     response.headers.allow = this.allowHeader ?? this.allowedMethods().join(", ");
     patchVary(response.headers, ["Accept", "Cookie"]);
-    return renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer));
+    return renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer), { request, view: this });
   }
 
   getViewName(): string {
