@@ -13,7 +13,7 @@ export const OrderingFilter: FilterBackend = {
     const terms = raw.split(",").map((t) => t.trim()).filter((t) => t !== "" && allowed.has(t.replace(/^-/, "")));
     return { queryset: terms.length ? queryset.orderBy(...terms) : queryset };
   },
-  schemaParameters() {
+  getSchemaOperationParameters() {
     return [{ name: "ordering", required: false, in: "query", description: "Which field to use when ordering the results.", schema: { type: "string" } }];
   },
 };

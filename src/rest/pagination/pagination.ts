@@ -14,5 +14,8 @@ export interface Page {
 export interface Pagination {
   paginate(request: RestRequest, queryset: QuerySet<any>): Promise<Page | null>;
   response(request: RestRequest, page: Page, data: unknown[]): RestResponse;
-  schemaParameters?(): Record<string, unknown>[];
+  /** The query parameters of a paginated list (DRF's `get_schema_operation_parameters`). */
+  getSchemaOperationParameters?(view: object): Record<string, unknown>[];
+  /** The envelope a page answers, around the schema of one page's `results` (DRF's method). */
+  getPaginatedResponseSchema?(schema: Record<string, unknown>): Record<string, unknown>;
 }
