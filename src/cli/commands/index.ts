@@ -6,4 +6,5 @@ import type { Command } from "../command.js";
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   serve: async () => (await import("./serve.js")).serveCommand,
+  "generate-client": async () => (await import("./generate-client.js")).generateClientCommand,
 };

@@ -92,7 +92,9 @@ export function openApiSchema(handler: RestHandler, info: OpenApiInfo = {}): Rec
     }
     const path = `/${route.pattern.replace(/<(?:\w+:)?(\w+)>/g, "{$1}")}`;
     const base = (route.name ?? path.replace(/\W+/g, "_")).replace(/-(list|detail)$/, "").replace(/-/g, "_");
-    const tags = [route.pattern.split("/").filter((s) => !s.startsWith("<")).slice(-3, -1).join("/") || "api"];
+    // Grouped by model; a nested route belongs to its parent's group.
+    const owner = facts.parentModel ?? facts.model;
+    const tags = [owner ? `${owner.meta.appLabel}/${owner.meta.modelName}` : "api"];
     const serializer = view.serializer as ModelSerializer | undefined;
     const actions = view.actions as Record<string, string> | undefined;
     const operations: Record<string, unknown> = {};
