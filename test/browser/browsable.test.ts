@@ -61,7 +61,6 @@ describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium 
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const status = () => page.locator("pre.response .meta b").first().textContent();
 
   it("opens the API root, follows a link to a list, and reads it with data escaped", async () => {
     await page.goto(`${base}/`);

@@ -24,6 +24,9 @@ export function selectRenderer(renderers: readonly Renderer[], request: RestRequ
   if (!first) throw new Error("A view needs at least one renderer.");
   const accept = request.header("accept");
   if (accept === undefined || accept.trim() === "" || accept === "*/*") return first;
+  // The usual API client names one media type exactly: no parsing needed.
+  const exact = candidates.find((r) => r.mediaType === accept);
+  if (exact) return exact;
   const available = [...new Set(candidates.map((r) => r.mediaType))];
   const preferred = new Negotiator({ headers: { accept } }).mediaTypes(available)[0];
   if (preferred === undefined) {
