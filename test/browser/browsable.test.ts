@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LimitOffsetPagination, openApiSchema, restifyApp } from "torest/rest";
+import { LimitOffsetPagination, openApiSchema, restifyApp, type Authentication, type LoginPages } from "torest/rest";
 import { TEST_DB, dbName, useTestDatabase } from "../support/db.js";
 import { repoRoot } from "../rest/fixtures/replay.js";
 import { Category, Product, shopModels } from "../rest/fixtures/browsable-models.js";
@@ -20,8 +20,30 @@ const SCREENSHOTS = path.join(repoRoot, "test-results", "screenshots");
 const onSqlite = TEST_DB === "sqlite";
 if (onSqlite) useTestDatabase(shopModels);
 
+/**
+ * Stands in for session authentication (torest/auth's SessionAuthentication is built in
+ * parallel): a class naming its login and logout pages, and a cookie the stand-in pages set.
+ */
+const CookieLogin: Authentication & LoginPages = {
+  loginUrl: "/api-auth/login/",
+  logoutUrl: "/api-auth/logout/",
+  authenticate(request) {
+    const match = /(?:^|; )demo_user=([^;]+)/.exec(request.header("cookie") ?? "");
+    return match ? { user: { isAuthenticated: true, username: decodeURIComponent(match[1] as string) } as never } : null;
+  },
+};
+
+function loginPages(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const next = url.searchParams.get("next") ?? "/";
+  if (url.pathname === CookieLogin.loginUrl) res.writeHead(302, { location: next, "set-cookie": "demo_user=ann; Path=/" }).end();
+  else if (url.pathname === CookieLogin.logoutUrl) res.writeHead(302, { location: next, "set-cookie": "demo_user=; Path=/; Max-Age=0" }).end();
+  else return false;
+  return true;
+}
+
 describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium (browser tests run on the SQLite leg only: the browser does not depend on the database)"), () => {
-  const handler = restifyApp("api", { only: true, models: shopModels, pagination: new LimitOffsetPagination({ defaultLimit: 10 }), schemaPath: "openapi", info: { title: "Shop" } });
+  const handler = restifyApp("api", { only: true, models: shopModels, pagination: new LimitOffsetPagination({ defaultLimit: 10 }), schemaPath: "openapi", info: { title: "Shop" }, settings: { authentication: [CookieLogin] } });
   let server: http.Server;
   let base = "";
   let context: BrowserContext;
@@ -31,7 +53,7 @@ describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium 
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    server = http.createServer(handler);
+    server = http.createServer((req, res) => void (loginPages(req, res) || handler(req, res)));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await Category.objects.create({ name: "Tea" });
@@ -107,12 +129,15 @@ describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium 
     await page.locator("form.html-form #id_name").fill("Sencha Premium");
     await page.locator("form.html-form #id_in_stock").check();
     await page.locator("form.html-form button[type=submit]").click();
-    await page.locator("pre.response .meta b", { hasText: "HTTP 200" }).waitFor();
+    // The page is replaced when the answer arrives: wait for the PUT's request line.
+    await page.locator("pre.request", { hasText: "PUT" }).waitFor();
+    expect(await page.locator("pre.response .meta b").first().textContent()).toBe("HTTP 200 OK");
     expect(await page.locator("pre.response").textContent()).toContain('"name": "Sencha Premium"');
     await shot("04-browsable-api-detail");
     await page.locator("form.raw-form #id__content").fill('{"price": "5.00"}');
     await page.locator("form.raw-form button[data-method=PATCH]").click();
-    await page.locator("pre.response", { hasText: '"price": "5.00"' }).waitFor();
+    await page.locator("pre.request", { hasText: "PATCH" }).waitFor();
+    expect(await page.locator("pre.response").textContent()).toContain('"price": "5.00"');
     const saved = await Product.objects.get({ pk: product.pk });
     expect([saved.name, saved.price, saved.in_stock]).toEqual(["Sencha Premium", "5.00", true]);
     await page.locator("button", { hasText: "DELETE" }).click();
@@ -133,6 +158,17 @@ describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium 
     await page.waitForURL(/search=P1/);
     expect(await page.locator("pre.response").textContent()).toContain('"count": 3');
     await shot("06-browsable-api-list");
+  });
+
+  it("logs in and out through the links session authentication gets", async () => {
+    await page.goto(`${base}/api/shop/category/`);
+    await page.locator("header a.login", { hasText: "Log in" }).click();
+    await page.locator("header .user", { hasText: "ann" }).waitFor();
+    expect(page.url()).toBe(`${base}/api/shop/category/`);
+    await shot("08-logged-in");
+    await page.locator("header a.logout", { hasText: "Log out" }).click();
+    await page.locator("header a.login", { hasText: "Log in" }).waitFor();
+    expect(await page.locator("header .user").count()).toBe(0);
   });
 
   it("Swagger UI loads offline at /api/docs/ and lists every operation", async () => {
