@@ -53,7 +53,8 @@ function parametersOf(part: (FilterBackend | Pagination) & Legacy, view: object)
 export function openApiSchema(handler: RestHandler, info: OpenApiInfo = {}): Record<string, unknown> {
   const settings = handler.app.settings;
   const paths: Record<string, Record<string, unknown>> = {};
-  const schemas: Record<string, Schema> = { ...ERROR_SCHEMAS };
+  // Copies: a caller may edit the document it gets.
+  const schemas: Record<string, Schema> = structuredClone(ERROR_SCHEMAS);
   const securitySchemes: Record<string, Schema> = {};
   const names = new Map<ModelSerializer, string>();
   const operationIds = new Set<string>();
@@ -148,7 +149,7 @@ export function openApiSchema(handler: RestHandler, info: OpenApiInfo = {}): Rec
     paths,
     components: {
       schemas,
-      responses: ERROR_RESPONSES,
+      responses: structuredClone(ERROR_RESPONSES),
       ...(Object.keys(securitySchemes).length ? { securitySchemes } : {}),
     },
   };

@@ -68,7 +68,13 @@ export const SCRIPT = `
     var form = event.target;
     var submitter = event.submitter;
     var method = (submitter && submitter.dataset.method) || form.dataset.method;
-    if (!method) return;
+    if (!method) {
+      // A GET form (the filters): leave empty fields out of the URL.
+      if (form.method.toLowerCase() === "get") {
+        Array.prototype.forEach.call(form.elements, function (el) { if (el.name && !el.value) el.disabled = true; });
+      }
+      return;
+    }
     event.preventDefault();
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
     var headers = { Accept: "text/html" };
