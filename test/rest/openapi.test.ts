@@ -9,7 +9,17 @@ import { Choice, Question, models as quickstartModels } from "./fixtures/quickst
 
 useTestDatabase([...quickstartModels, ...shopModels]);
 
-const quickstart = () => restifyApp("rest/v1", { only: true, models: quickstartModels, pagination: new LimitOffsetPagination(), schemaPath: "openapi", info: { title: "Polls", version: "2.1.0" } });
+// With a custom action per kind (DRF's @action): its answer is whatever its handler returns.
+const vote = { name: "vote", detail: true, methods: ["POST"] as const, handler: async ({ instance }: { instance: any }) => ({ votes: (instance.votes += 1, await instance.save(), instance.votes) }) };
+const top = { name: "top", handler: async () => ({ top: null }) };
+const quickstart = () =>
+  restifyApp("rest/v1", {
+    only: true,
+    models: [Question, [Choice, { customActions: [vote, top] }]],
+    pagination: new LimitOffsetPagination(),
+    schemaPath: "openapi",
+    info: { title: "Polls", version: "2.1.0" },
+  });
 const shop = () => restifyApp("api", { only: true, models: shopModels, pagination: new LimitOffsetPagination({ defaultLimit: 2 }) });
 const docOf = (handler: ReturnType<typeof restifyApp>) => openApiSchema(handler, { title: "t", version: "1.0.0" }) as any;
 
@@ -37,8 +47,11 @@ describe(dbName("the OpenAPI 3.1 document describes what is served (DRF's Schema
       "/rest/v1/polls/question/{parent_pk}/choices/",
       "/rest/v1/polls/choice/",
       "/rest/v1/polls/choice/{pk}/",
+      "/rest/v1/polls/choice/{pk}/vote/",
+      "/rest/v1/polls/choice/top/",
       "/",
     ]);
+    expect(res.data.paths["/rest/v1/polls/choice/{pk}/vote/"].post.operationId).toBe("polls_choice_vote_post");
     const ids = Object.values(res.data.paths).flatMap((item: any) => Object.values(item).map((op: any) => op.operationId));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain("polls_question_list");
