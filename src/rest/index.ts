@@ -37,7 +37,11 @@ export { ImproperlyConfigured } from "./errors/improperly-configured.js";
 export { JSONParser, FormParser, MultiPartParser, DEFAULT_PARSERS, type Parser, type ParsedBody } from "./parsers/index.js";
 export { DEFAULT_PARSER_LIMITS, TooManyFieldsSent, TooManyFilesSent, type ParserLimits } from "./parsers/index.js";
 export { JSONRenderer } from "./renderers/json.js";
-export type { Renderer } from "./renderers/renderer.js";
+export type { Renderer, RendererContext } from "./renderers/renderer.js";
+export { selectRenderer, FORMAT_QUERY_PARAM } from "./renderers/negotiation.js";
+export { BrowsableAPIRenderer, browsableAPIRenderer, type BrowsableAPIOptions } from "./renderers/browsable/browsable-renderer.js";
+export { HTML_SELECT_CUTOFF, HTML_SELECT_CUTOFF_TEXT } from "./renderers/browsable/form-fields.js";
+export type { LoginPages, HtmlFilterBackend } from "./renderers/browsable/controls.js";
 
 export { Router, NoReverseMatch, type Route, type RouteMatch } from "./routing/router.js";
 
@@ -94,5 +98,8 @@ export { CustomActionView, type CustomAction, type CustomActionContext } from ".
 export { ApiRootView } from "./restify/root-view.js";
 export { NestedViewSet, OneToManyListView, ManyToManyListView, ManyToManyDetailView } from "./restify/nested-views.js";
 export type { NestedViews } from "./restify/options.js";
-export { openApiSchema } from "./openapi/generator.js";
-export { SchemaView } from "./openapi/schema-view.js";
+export { openApiSchema, EXCLUDED_FROM_SCHEMA, type OpenApiInfo } from "./openapi/generator.js";
+export { SchemaView, YAMLOpenAPIRenderer } from "./openapi/schema-view.js";
+export { SwaggerUIView } from "./openapi/docs-view.js";
+export type { SecurityDescribed } from "./openapi/security.js";
+export { typescriptClient } from "./openapi/typescript-client.js";

@@ -166,7 +166,8 @@ describe.each(TRANSPORTS)("%s", (name) => {
     expect(res.json()).toEqual({
       name: "Item List",
       description: "",
-      renders: ["application/json"],
+      // DRF's default renderers: JSON and the browsable API.
+      renders: ["application/json", "text/html"],
       parses: ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"],
     });
   });

@@ -14,4 +14,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   createsuperuser: async () => (await import("./createsuperuser.js")).createsuperuserCommand,
   changepassword: async () => (await import("./changepassword.js")).changepasswordCommand,
   drf_create_token: async () => (await import("./drf-create-token.js")).drfCreateTokenCommand,
+  "generate-client": async () => (await import("./generate-client.js")).generateClientCommand,
 };

@@ -6,6 +6,7 @@ import type { RequestSource } from "../http/source.js";
 import { renderResponse } from "../renderers/render.js";
 import { applyCors, corsPreflight } from "../cors/cors.js";
 import type { Renderer } from "../renderers/renderer.js";
+import { selectRenderer } from "../renderers/negotiation.js";
 import { trimSlashes } from "../routing/pattern.js";
 import type { Router } from "../routing/router.js";
 import type { ViewHandler } from "../views/view-handler.js";
@@ -57,7 +58,9 @@ export class RestApp {
   }
 
   request(source: RequestSource): RestRequest {
-    return new RestRequest(source, this.settings);
+    const request = new RestRequest(source, this.settings);
+    request.resolveView = (path) => this.router.match(path)?.route.view ?? null;
+    return request;
   }
 
   /** Routes, runs the view, renders; never rejects (unexpected errors become a logged 500). */
@@ -82,7 +85,15 @@ export class RestApp {
     const headers = response.headers;
     applyCors(this.settings.cors, request, response);
     for (const name in SECURITY_HEADERS) headers[name] ??= SECURITY_HEADERS[name] as string;
-    return renderResponse(response, this.settings.renderers[0] as Renderer);
+    if (response.rendered) return response;
+    // Answers no view rendered (an unknown URL) are negotiated too: a browser gets a page.
+    let renderer = this.settings.renderers[0] as Renderer;
+    try {
+      renderer = selectRenderer(this.settings.renderers, request);
+    } catch {
+      // 406/unknown format on an error page: fall back to the first renderer, as DRF does.
+    }
+    return renderResponse(response, renderer, { request });
   }
 
   /** The path of a named route, with the prefix the app is mounted under not included. */

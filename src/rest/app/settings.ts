@@ -4,6 +4,7 @@ import { DEFAULT_PARSERS, type Parser } from "../parsers/index.js";
 import { DEFAULT_PARSER_LIMITS, type ParserLimits } from "../parsers/limits.js";
 import { AllowAny } from "../permissions/builtins.js";
 import type { Permission } from "../permissions/permission.js";
+import { BrowsableAPIRenderer } from "../renderers/browsable/browsable-renderer.js";
 import { JSONRenderer } from "../renderers/json.js";
 import type { Renderer } from "../renderers/renderer.js";
 import type { CorsOptions } from "../cors/cors.js";
@@ -36,7 +37,7 @@ export interface RestSettings extends ParserLimits {
   readonly cors?: CorsOptions;
   /** DEFAULT_PARSER_CLASSES: JSON, form, multipart. */
   readonly parsers: readonly Parser[];
-  /** DEFAULT_RENDERER_CLASSES: JSON. */
+  /** DEFAULT_RENDERER_CLASSES: JSON, then the browsable API (`Accept: text/html`, `?format=api`). */
   readonly renderers: readonly Renderer[];
   /** Largest accepted body in bytes (Django's DATA_UPLOAD_MAX_MEMORY_SIZE): 2.5 MiB. */
   readonly bodyLimit: number;
@@ -80,7 +81,7 @@ export function resolveSettings(overrides: Partial<RestSettings> = {}): RestSett
     throttleRates: {},
     throttleStore: new MemoryThrottleStore(),
     parsers: DEFAULT_PARSERS,
-    renderers: [JSONRenderer],
+    renderers: [JSONRenderer, BrowsableAPIRenderer],
     bodyLimit: DEFAULT_BODY_LIMIT,
     ...DEFAULT_PARSER_LIMITS,
     exceptionHandler: defaultExceptionHandler,

@@ -28,6 +28,8 @@ const userTable: VerifyCredentials = async (username, password) => (await loadAu
  * ```
  */
 export class BasicAuthentication implements Authentication {
+  /** Failed logins here are throttled (429): described in the OpenAPI document. */
+  readonly throttlesFailedLogins = true;
   readonly #verify: VerifyCredentials;
   readonly realm: string;
 

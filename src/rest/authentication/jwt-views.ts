@@ -36,6 +36,8 @@ abstract class TokenViewBase extends APIView {
 
 /** simplejwt's `TokenObtainPairView` (`/token/`): username and password → `{"refresh", "access"}`. */
 export class TokenObtainPairView extends TokenViewBase {
+  /** Failed logins here are throttled (429): described in the OpenAPI document. */
+  readonly throttlesFailedLogins = true;
   override viewName = "Token Obtain Pair";
 
   async post(request: RestRequest): Promise<RestResponse> {

@@ -17,6 +17,8 @@ import { SESSION_COOKIE_NAME } from "./session.js";
  * Wrong credentials: 400 as DRF's AuthTokenSerializer; failures count towards the login throttle.
  */
 export class LoginView extends APIView {
+  /** Failed logins here are throttled (429): described in the OpenAPI document. */
+  readonly throttlesFailedLogins = true;
   override authentication = [];
   override permissions = [AllowAny];
   override throttles = [];
@@ -42,6 +44,8 @@ export class LoginView extends APIView {
 
 /** Session logout: POST; the session row is deleted and the cookie cleared (Django's `logout()`). */
 export class LogoutView extends APIView {
+  /** Logging out answers 204, as described in the OpenAPI document. */
+  readonly schemaStatus = { post: "204" };
   override authentication = [];
   override permissions = [AllowAny];
   override throttles = [];

@@ -13,6 +13,8 @@ import { throttledLogin } from "./login-throttle.js";
  * `{"non_field_errors": ["Unable to log in with provided credentials."]}`.
  */
 export class ObtainAuthToken extends APIView {
+  /** Failed logins here are throttled (429): described in the OpenAPI document. */
+  readonly throttlesFailedLogins = true;
   override authentication = [];
   override permissions = [AllowAny];
   override throttles = [];

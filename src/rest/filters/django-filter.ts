@@ -2,6 +2,7 @@ import { ErrorDetail } from "../errors/error-detail.js";
 import { ValidationError } from "../errors/exceptions.js";
 import { lastParam, type FilterBackend, type Filtered } from "./filter-backend.js";
 import { parseFilterValue } from "./filter-values.js";
+import { filterParamSchema } from "./filter-schema.js";
 
 /**
  * Exact-value filters on the view's `filtersetFields` (django-filter's `DjangoFilterBackend`
@@ -16,9 +17,9 @@ export const DjangoFilterBackend: FilterBackend = {
     if (view.filtersetClass) return new view.filtersetClass().filterQueryset(request, queryset);
     return filterByParams(request, queryset, view);
   },
-  schemaParameters(view) {
+  getSchemaOperationParameters(view) {
     if (view.filtersetClass) return new view.filtersetClass().getSchemaOperationParameters();
-    return view.filtersetFields.map((name) => ({ name, required: false, in: "query", schema: { type: "string" } }));
+    return view.filtersetFields.map((name) => ({ name, required: false, in: "query", schema: filterParamSchema(view.model.meta.getField(name)) }));
   },
 };
 

@@ -12,7 +12,8 @@ export interface FilterBackend {
    * it bare from an async function would run it.
    */
   filterQueryset(request: RestRequest, queryset: QuerySet<any>, view: GenericAPIView): Filtered | Promise<Filtered>;
-  schemaParameters?(view: GenericAPIView): Record<string, unknown>[];
+  /** The query parameters this backend reads, as OpenAPI parameter objects (DRF's method name). */
+  getSchemaOperationParameters?(view: GenericAPIView): Record<string, unknown>[];
 }
 
 export interface Filtered {

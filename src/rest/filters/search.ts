@@ -41,7 +41,7 @@ export const SearchFilter: FilterBackend = {
     }
     return { queryset };
   },
-  schemaParameters() {
+  getSchemaOperationParameters() {
     return [{ name: "search", required: false, in: "query", description: "A search term.", schema: { type: "string" } }];
   },
 };

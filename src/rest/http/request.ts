@@ -6,6 +6,7 @@ import { selectParser, type ParsedBody, type Parser } from "../parsers/parser.js
 import { parseMediaType } from "./media-type.js";
 import { QueryDict } from "./query-dict.js";
 import type { RequestSource } from "./source.js";
+import type { ViewHandler } from "../views/view-handler.js";
 
 const NO_FILES = new QueryDict<File>();
 
@@ -37,6 +38,11 @@ export class RestRequest {
   versioningScheme: unknown = null;
   /** Set by the test client's `forceAuthenticate`: bypasses authentication classes. */
   forcedAuth: { user: RestUser; auth: unknown } | null = null;
+  /**
+   * The view serving another path of the same app, set by the app (the browsable API's
+   * breadcrumbs resolve each ancestor URL, as DRF's `get_breadcrumbs` does).
+   */
+  resolveView: ((path: string) => ViewHandler | null) | null = null;
   #query: URLSearchParams | undefined;
   #body: ParsedBody | undefined;
 

@@ -66,25 +66,22 @@ export class LimitOffsetPagination implements Pagination {
     return `${request.absoluteUri(request.path)}?${query}`;
   }
 
-  schemaParameters(): Record<string, unknown>[] {
+  getPaginatedResponseSchema(schema: Record<string, unknown>): Record<string, unknown> {
+    const link = (offset: number) => ({ type: ["string", "null"], format: "uri", examples: [`http://api.example.org/accounts/?offset=${offset}&limit=100`] });
+    const envelope = {
+      type: "object",
+      required: ["count", "next", "previous", "results"],
+      properties: { count: { type: "integer", examples: [123] }, next: link(400), previous: link(200), results: schema },
+      additionalProperties: false,
+    };
+    // Without a default limit a list is paginated only when `?limit=` asks for it.
+    return (this.defaultLimit ?? null) === null ? { anyOf: [envelope, schema] } : envelope;
+  }
+
+  getSchemaOperationParameters(): Record<string, unknown>[] {
     return [
       { name: "limit", required: false, in: "query", description: "Number of results to return per page.", schema: { type: "integer" } },
       { name: "offset", required: false, in: "query", description: "The initial index from which to return the results.", schema: { type: "integer" } },
     ];
-  }
-
-  /** DRF's `get_schema_operation_parameters`. */
-  getSchemaOperationParameters(): Record<string, unknown>[] {
-    return this.schemaParameters();
-  }
-
-  /** DRF's `get_paginated_response_schema`. */
-  getPaginatedResponseSchema(schema: Record<string, unknown>): Record<string, unknown> {
-    const link = (offset: number) => ({ type: "string", nullable: true, format: "uri", example: `http://api.example.org/accounts/?offset=${offset}&limit=100` });
-    return {
-      type: "object",
-      required: ["count", "results"],
-      properties: { count: { type: "integer", example: 123 }, next: link(400), previous: link(200), results: schema },
-    };
   }
 }

@@ -23,12 +23,10 @@ export interface Page extends PageBase {
 export interface Pagination<P extends PageBase = Page> {
   paginate(request: RestRequest, queryset: QuerySet<any>, view?: GenericAPIView): Promise<P | null>;
   response(request: RestRequest, page: P, data: unknown[]): RestResponse;
-  /** Query parameters for OpenAPI (older name of `getSchemaOperationParameters`). */
-  schemaParameters?(): Record<string, unknown>[];
-  /** The envelope's OpenAPI schema around the list item schema (DRF's `get_paginated_response_schema`). */
-  getPaginatedResponseSchema?(schema: Record<string, unknown>): Record<string, unknown>;
-  /** The query parameters it reads, for OpenAPI (DRF's `get_schema_operation_parameters`). */
+  /** The query parameters of a paginated list, for OpenAPI (DRF's `get_schema_operation_parameters`). */
   getSchemaOperationParameters?(view?: GenericAPIView): Record<string, unknown>[];
+  /** The envelope a page answers, around the schema of one page's `results` (DRF's `get_paginated_response_schema`). */
+  getPaginatedResponseSchema?(schema: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** Any paginator, whatever its page type (what views hold). */

@@ -1,19 +1,35 @@
 import type { RestResponse } from "../http/response.js";
-import type { Renderer } from "./renderer.js";
+import type { Renderer, RendererContext } from "./renderer.js";
 
 /**
  * Fills `response.content` once: no body for 204/304 or undefined data, else the renderer's
- * output with its media type as Content-Type (unless the view chose one).
+ * output with its media type as Content-Type (unless the view chose one). Async only when the
+ * renderer is (the browsable API).
  */
-export function renderResponse(response: RestResponse, renderer: Renderer): RestResponse {
+export function renderResponse(
+  response: RestResponse,
+  renderer: Renderer,
+  context?: Omit<RendererContext, "response">,
+): RestResponse | Promise<RestResponse> {
   if (response.rendered) return response;
   response.rendered = true;
-  if (response.data === undefined || response.status === 204 || response.status === 304) {
+  // The browsable API shows a page for empty answers too (a 204 after DELETE).
+  const emptyBody = response.data === undefined || response.status === 204 || response.status === 304;
+  if (emptyBody && (renderer.mediaType !== "text/html" || response.status === 304 || !context)) {
     response.content = null;
     return response;
   }
-  response.content = renderer.render(response.data);
-  response.headers["content-type"] ??= renderer.mediaType;
+  const output = renderer.render(response.data, context && { ...context, response });
+  const contentType = renderer.charset ? `${renderer.mediaType}; charset=${renderer.charset}` : renderer.mediaType;
+  if (output instanceof Promise) {
+    return output.then((content) => {
+      response.content = content;
+      response.headers["content-type"] ??= contentType;
+      return response;
+    });
+  }
+  response.content = output;
+  response.headers["content-type"] ??= contentType;
   return response;
 }
 

@@ -1,27 +1,25 @@
-import { NotAcceptable } from "../errors/exceptions.js";
-import { mediaRangeMatches, parseAccept } from "../http/media-type.js";
+import type { RestRequest } from "../http/request.js";
+import type { RestResponse } from "../http/response.js";
+
+/**
+ * What a renderer may consult besides the data (DRF's `renderer_context`): the request, the
+ * response being rendered and, when a view handled the request, the view instance.
+ */
+export interface RendererContext {
+  readonly request: RestRequest;
+  readonly response: RestResponse;
+  /** The view instance (an `APIView`); absent for app-level answers such as an unknown URL. */
+  readonly view?: object;
+}
 
 /** Turns response data into bytes of one media type (DRF's `BaseRenderer`). */
 export interface Renderer {
-  /** Sent as the Content-Type. */
+  /** Sent as the Content-Type (with `charset` when set). */
   readonly mediaType: string;
   /** Short name, as in `?format=json`. */
   readonly format: string;
-  render(data: unknown): string | Uint8Array;
-}
-
-/**
- * Content negotiation (DRF's `DefaultContentNegotiation`, reduced): the first renderer the
- * Accept header allows, trying media ranges best quality first; 406 when none fits.
- */
-export function selectRenderer(renderers: readonly Renderer[], accept: string | undefined): Renderer {
-  const first = renderers[0];
-  if (!first) throw new Error("A view needs at least one renderer.");
-  if (accept === undefined || accept === "*/*") return first;
-  for (const range of parseAccept(accept)) {
-    for (const renderer of renderers) {
-      if (mediaRangeMatches(range.essence, renderer.mediaType)) return renderer;
-    }
-  }
-  throw new NotAcceptable();
+  /** Appended to the Content-Type as `; charset=...` (DRF's `charset`), e.g. "utf-8" for HTML. */
+  readonly charset?: string;
+  /** May be async (the browsable API loads relation choices for its forms). */
+  render(data: unknown, context?: RendererContext): string | Uint8Array | Promise<string | Uint8Array>;
 }

@@ -10,7 +10,9 @@ import type { RestifyOptions } from "./options.js";
 import { checkRestifyOptions } from "./check-options.js";
 import { markedModels } from "./registry.js";
 import { ApiRootView } from "./root-view.js";
-import { openApiSchema } from "../openapi/generator.js";
+import { appVersion } from "../openapi/app-version.js";
+import { SwaggerUIView } from "../openapi/docs-view.js";
+import { openApiSchema, type OpenApiInfo } from "../openapi/generator.js";
 import { SchemaView } from "../openapi/schema-view.js";
 
 export interface RestifyAppOptions {
@@ -40,10 +42,14 @@ export interface RestifyAppOptions {
    * known without it.
    */
   basePath?: string;
-  /** Serve an OpenAPI 3 document of the API at `<prefix>/<schemaPath>` (e.g. "openapi"); off by default. */
-  schemaPath?: string;
   /** More routes below the prefix, e.g. `authRoutes()` (login, tokens, JWT). */
   routes?: readonly { pattern: string; name: string; view: ViewHandler }[];
+  /** Serve an OpenAPI 3.1 document of the API at `<prefix>/<schemaPath>/` (e.g. "openapi"), JSON or YAML; off by default. */
+  schemaPath?: string;
+  /** Swagger UI for that document at `<prefix>/<docsPath>/`: "docs" when `schemaPath` is set; null turns it off. */
+  docsPath?: string | null;
+  /** The document's `info`; `version` defaults to the version in the app's package.json (the working directory's). */
+  info?: OpenApiInfo;
 }
 
 /**
@@ -86,8 +92,16 @@ export function restifyApp(prefix = "rest/v1", options: RestifyAppOptions = {}):
   let schema: Record<string, unknown> | null = null;
   if (options.schemaPath) {
     const pattern = `${joinPath(trimmed, trimSlashes(options.schemaPath))}/`;
-    const document = () => (schema ??= openApiSchema(handler));
+    const info = { ...options.info, version: options.info?.version ?? appVersion() };
+    const document = () => (schema ??= openApiSchema(handler, info));
     router.add({ pattern, name: "openapi-schema", view: SchemaView.asView({ document }) });
+    const docsPath = options.docsPath === undefined ? "docs" : options.docsPath;
+    if (docsPath !== null) {
+      const docs = `${joinPath(trimmed, trimSlashes(docsPath))}/`;
+      const init = { schemaUrl: `/${pattern}`, docsUrl: `/${docs}`, title: info.title ?? "torest API" };
+      router.add({ pattern: docs, name: "openapi-docs", view: SwaggerUIView.asView(init) });
+      router.add({ pattern: `${docs}<file>`, name: "openapi-docs-asset", view: SwaggerUIView.asView(init) });
+    }
   }
   const handler = createHandler({ router, prefix: trimmed, settings: options.settings, basePath: options.basePath });
   return handler;

@@ -7,7 +7,8 @@ import { RestResponse } from "../http/response.js";
 import type { Parser } from "../parsers/parser.js";
 import { SAFE_METHODS, type Permission } from "../permissions/permission.js";
 import { patchVary, renderResponse } from "../renderers/render.js";
-import { selectRenderer, type Renderer } from "../renderers/renderer.js";
+import { selectRenderer } from "../renderers/negotiation.js";
+import type { Renderer } from "../renderers/renderer.js";
 import type { Throttle } from "../throttling/throttle.js";
 import { applyEntityTag } from "./conditional.js";
 import { SimpleMetadata, formatViewName, type Metadata } from "./metadata.js";
@@ -79,7 +80,7 @@ export class APIView {
     this.request = request;
     let response: RestResponse;
     try {
-      this.renderer = selectRenderer(this.getRenderers(), request.header("accept"));
+      this.renderer = selectRenderer(this.getRenderers(), request);
       this.determineVersion(request);
       await authenticate(request, this.getAuthenticators());
       await this.checkPermissions(request);
@@ -159,10 +160,11 @@ export class APIView {
   }
 
   /** Adds `Allow` and `Vary`, then renders (DRF's `finalize_response`) and tags it (conditional.ts). */
-  finalizeResponse(request: RestRequest, response: RestResponse): RestResponse {
+  finalizeResponse(request: RestRequest, response: RestResponse): RestResponse | Promise<RestResponse> {
     response.headers.allow = this.allowHeader ?? this.allowedMethods().join(", ");
     patchVary(response.headers, ["Accept", "Cookie"]);
-    return applyEntityTag(request, renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer)));
+    const rendered = renderResponse(response, this.renderer ?? (this.getRenderers()[0] as Renderer), { request, view: this });
+    return rendered instanceof Promise ? rendered.then((done) => applyEntityTag(request, done)) : applyEntityTag(request, rendered);
   }
 
   /** Sets `request.version` (DRF's `determine_version`, run in `initial()` before authentication). */

@@ -134,7 +134,7 @@ export class GenericAPIView extends APIView {
     const header = this.request.header("if-match");
     if (header === undefined || header.trim() === "*") return;
     const renderer = this.renderer ?? (this.getRenderers()[0] as Renderer);
-    const content = renderer.render(await this.serializer.renderOne(instance, this.request.basePath));
+    const content = await renderer.render(await this.serializer.renderOne(instance, this.request.basePath));
     if (!ifMatchHolds(header, entityTag(content, renderer.mediaType))) throw new PreconditionFailed();
   }
 

@@ -69,8 +69,10 @@ export class ReverseOneToOneField extends ReadOnlyField {
     return this.relation.field as ForeignKeyDef<any, boolean, boolean>;
   }
 
+  /** The related key, or null when there is no related object. */
   override openApiType(): Record<string, unknown> {
-    return keyType(this.relation.relatedModel.pk);
+    const key = keyType(this.relation.relatedModel.pk);
+    return { ...key, type: [key.type, "null"] };
   }
 
   override async preload(instances: readonly Record<string, unknown>[]): Promise<Map<unknown, unknown>> {
