@@ -126,6 +126,9 @@ describe(dbName("typed lookup keys"), () => {
     expect(await Gadget.objects.exclude({ backup__isnull: false, parts__nickname__isnull: false }).count()).toBe(1);
     expect(await Maker.objects.filter({ gadget__price__lt: "2", supplied__licence__code__isnull: false, gadget__maker__gadget__count: 0 }).count()).toBe(1);
     expect((await Maker.objects.get({ gadget: g })).id).toBe(maker.id);
+    expect(await Licence.objects.filter({ pk: "12345678-1234-5678-1234-567812345678", gadget__pk__gte: 1 }).count()).toBe(1);
+    // `pk` takes every lookup (its field is not known to the types); the query is built, not run.
+    expect(() => Maker.objects.filter({ pk__startswith: "1" })).not.toThrow();
     expect(await Maker.objects.filter({ backups__isnull: true }).filter(Q({ name: "m" }), { nickname: null }).count()).toBe(1);
     expect(await Gadget.objects.annotate({ twice: F("count") }).filter({ twice__gte: 0 }).count()).toBe(1);
   });

@@ -37,7 +37,8 @@ type MaxHops = 3;
 type NotAField = "save" | "delete" | "fullClean" | "clean" | "refreshFromDb" | "toString" | "constructor";
 
 /** The model a relation member leads to, or never for a plain field. */
-export type RelationTarget<V> = V extends { getQueryset(): QuerySet<infer M> }
+export type RelationTarget<V> = 0 extends 1 & V ? never // `any` (the `pk` getter): a plain value
+  : V extends { getQueryset(): QuerySet<infer M> }
   ? M
   : [Extract<V, PromiseLike<unknown>>] extends [never] ? never : NonNullable<Awaited<Extract<V, PromiseLike<unknown>>>>;
 
