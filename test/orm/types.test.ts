@@ -154,6 +154,8 @@ describe(dbName("typed lookup keys"), () => {
     expect(() => Gadget.objects.values("prise")).toThrow(FieldError);
     // @ts-expect-error -- valuesList
     expect(() => Gadget.objects.valuesList("prise", { flat: true })).toThrow(FieldError);
+    // Beyond three relation hops a path is accepted as written and checked when the filter is built.
+    expect(() => Gadget.objects.filter({ maker__gadget__maker__gadget__nmae: 1 })).toThrow(FieldError);
     // @ts-expect-error -- selectRelated takes relations only
     expect(() => Gadget.objects.selectRelated("price")).toThrow(FieldError);
   });
