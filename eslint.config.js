@@ -4,8 +4,8 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   // Verbatim copies of reference material (see their provenance notes) are not ours to restyle.
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/fixtures/conformance/**", "bench/baseline-server.mjs",
-    // A user project the packaging check installs torest into, type-checked there.
-    "scripts/pack-check/**"] },
+    // A user project the packaging check installs torest into, type-checked there; generated benchmark projects.
+    "scripts/pack-check/**", ".bench/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

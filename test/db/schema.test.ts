@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CharField, ForeignKey, IntegrityError, Model, SET_NULL, type Manager } from "torest";
+import { CharField, ForeignKey, IntegrityError, Model, SET_NULL, type Manager, type RelatedManager } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
 
 /** Each points at the other: one of the two foreign keys must be added after both tables exist. */
@@ -38,6 +38,8 @@ class Branch extends Model("dbschema", {
   parent: ForeignKey("self", { onDelete: SET_NULL, null: true, relatedName: "children" }),
 }) {
   declare static objects: Manager<Branch>;
+  // Declared so that reverse lookups type-check (lookup keys are typed from the instance type).
+  declare children: RelatedManager<Branch>;
 }
 
 describe(dbName("writes whose filter reads the same table"), () => {

@@ -128,31 +128,40 @@ describe(dbName("TypeError where Django raises TypeError"), () => {
 
 describe(dbName("FieldError wording (Django's lookup tests)"), () => {
   it("test_lookup_with_invalid_field: choices list attnames and reverse query names", () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Article.objects.filter({ nope: 1 })))
       .toBe("Cannot resolve keyword 'nope' into field. Choices are: author, author_id, headline, id, pub_date, tag");
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Author.objects.filter({ nope: 1 })))
       .toBe("Cannot resolve keyword 'nope' into field. Choices are: article, id, name");
   });
 
   it("test_unsupported_lookups: close matches are suggested", () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Article.objects.filter({ headline__starts: "Article" })))
       .toBe("Unsupported lookup 'starts' for CharField or join on the field not permitted, perhaps you meant startswith or istartswith?");
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Article.objects.filter({ headline__is_null: true })))
       .toBe("Unsupported lookup 'is_null' for CharField or join on the field not permitted, perhaps you meant isnull?");
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Article.objects.filter({ pub_date__gobbledygook: "blahblah" })))
       .toBe("Unsupported lookup 'gobbledygook' for DateTimeField or join on the field not permitted.");
   });
 
   it("test_unsupported_lookups: several unknown parts are named together", () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Article.objects.filter({ pub_date__gt__foo: "blahblah" })))
       .toBe("Unsupported lookup 'gt__foo' for DateTimeField or join on the field not permitted, perhaps you meant gt or gte?");
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Article.objects.filter({ headline__blahblah__exact: "x" })))
       .toBe("Unsupported lookup 'blahblah__exact' for CharField or join on the field not permitted.");
   });
 
   it("test_relation_nested_lookup_error: an unknown name after a relation", () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Article.objects.filter({ author__editor__name: "James" })))
       .toBe("Unsupported lookup 'editor__name' for ForeignKey or join on the field not permitted.");
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(fieldError(() => Tag.objects.filter({ articles__foo: "bar" })))
       .toBe("Unsupported lookup 'foo' for ForeignKey or join on the field not permitted.");
   });

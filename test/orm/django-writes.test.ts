@@ -116,11 +116,13 @@ describe(dbName("prefetchRelatedObjects() and prefetch errors (Django's tests/pr
   });
 
   it("test_attribute_error: an invalid lookup names the whole path", async () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     await expect(Author.objects.prefetchRelated("book_set__xyz").fetch())
       .rejects.toThrow("Cannot find 'xyz' on Book object, 'book_set__xyz' is an invalid parameter to prefetchRelated()");
   });
 
   it("test_invalid_final_lookup: a lookup ending on a non-relation does not support prefetching", async () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     await expect(Book.objects.prefetchRelated("authors__name").fetch()).rejects.toThrow(new InvalidOperation(
       "'authors__name' does not resolve to an item that supports prefetching - this is an invalid parameter to prefetchRelated().",
     ));

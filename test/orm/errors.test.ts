@@ -96,9 +96,12 @@ describe(dbName("bad input gives typed errors and changes nothing"), () => {
   it("unknown fields in constructors, filters, ordering, updates and selectRelated", async () => {
     expect(() => new Item({ nope: 1 } as never)).toThrow(new ModelTypeError("Item() got unexpected keyword arguments: 'nope'"));
     expect(() => new Item({ nope: 1 } as never)).toThrow(TypeError);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Item.objects.filter({ owner__nope: 1 })).toThrow(new FieldError("Unsupported lookup 'nope' for ForeignKey or join on the field not permitted."));
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Item.objects.orderBy("owner__nope")).toThrow(FieldError);
     await expect(Item.objects.update({ nope: 1 })).rejects.toBeInstanceOf(FieldError);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Item.objects.selectRelated("count")).toThrow(FieldError);
   });
 

@@ -9,6 +9,8 @@ class Country extends Model("lookups", {
   name: CharField({ maxLength: 30 }),
 }) {
   declare static objects: Manager<Country>;
+  // Declared so that reverse lookups type-check (lookup keys are typed from the instance type).
+  declare city_set: RelatedManager<City>;
 }
 
 class City extends Model("lookups", {
@@ -16,6 +18,7 @@ class City extends Model("lookups", {
   country: ForeignKey(() => Country, { onDelete: CASCADE }),
 }) {
   declare static objects: Manager<City>;
+  declare person_set: RelatedManager<Person>;
 }
 
 class Person extends Model("lookups", {
@@ -43,6 +46,7 @@ class Blog extends Model("lookups", {
   name: CharField({ maxLength: 30 }),
 }, { ordering: ["name"] }) {
   declare static objects: Manager<Blog>;
+  declare entry_set: RelatedManager<Entry>;
 }
 
 class Entry extends Model("lookups", {
@@ -174,14 +178,19 @@ describe(dbName("field lookups"), () => {
     expect(() => Person.objects.filter({ age: "old" })).toThrow("Field 'age' expected a number but got 'old'.");
     expect(() => Person.objects.filter({ age__range: [1] })).toThrow(InvalidOperation);
     expect(() => Person.objects.filter({ age__gt: null })).toThrow(InvalidOperation);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Person.objects.filter({ nope: 1 })).toThrow(FieldError);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Person.objects.filter({ nope: 1 }))
       .toThrow("Cannot resolve keyword 'nope' into field. Choices are: age, balance, born, city, city_id, id, name, pet, seen");
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Person.objects.filter({ name__foo: 1 }))
       .toThrow(new FieldError("Unsupported lookup 'foo' for CharField or join on the field not permitted."));
     expect(() => Person.objects.filter({ age__year: 1 })).toThrow(FieldError);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Person.objects.filter({ city__nope: 1 }))
       .toThrow(new FieldError("Unsupported lookup 'nope' for ForeignKey or join on the field not permitted."));
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Person.objects.filter({ city__contains: "x" })).toThrow(new FieldError("Related Field got invalid lookup: contains"));
   });
 });

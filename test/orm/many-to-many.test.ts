@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   captureQueries, CASCADE, CharField, DateField, FieldError, ForeignKey, getBackend, IntegrityError, InvalidOperation, ManyToManyField, ModelTypeError, Model,
-  type Manager, type ManyRelatedManager,
+  Q, type Manager, type ManyRelatedManager, type RelatedManager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
 
@@ -29,6 +29,9 @@ class Person extends Model("m2m", {
 }, { ordering: ["name"] }) {
   declare static objects: Manager<Person>;
   declare followers: ManyRelatedManager<Person>;
+  // Declared so that reverse lookups type-check (lookup keys are typed from the instance type).
+  declare groups: ManyRelatedManager<Group>;
+  declare membership_set: RelatedManager<Membership>;
   override toString() { return this.name; }
 }
 
@@ -193,8 +196,9 @@ describe(dbName("many-to-many"), () => {
     await a.featured_in.add(p);
     const featured = (p as unknown as { featured: ManyRelatedManager<Article> }).featured;
     expect(names(await featured.all())).toEqual(["Featured one"]);
-    expect(names(await Publication.objects.filter({ featured_article__headline: "Featured one" }))).toEqual(["Featuring"]);
+    expect(names(await Publication.objects.filter(Q({ featured_article__headline: "Featured one" })))).toEqual(["Featuring"]);
     expect(names(await p.article_set.all())).toEqual([]);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Publication.objects.filter({ featured__headline: "x" })).toThrow(FieldError);
   });
 

@@ -161,7 +161,9 @@ describe(dbName("prefetchRelated and the query counter"), () => {
   });
 
   it("gives a clear error for an unknown lookup", async () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     await expect(Question.objects.prefetchRelated("nope").fetch()).rejects.toThrow(FieldError);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     await expect(Question.objects.prefetchRelated("nope").fetch()).rejects.toThrow(
       "Cannot find 'nope' on Question object, 'nope' is an invalid parameter to prefetchRelated(). Choices are: author, choices, tags",
     );

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   CASCADE, CharField, FieldError, ForeignKey, getBackend, IntegerField, IntegrityError, InvalidOperation, Model,
-  MultipleObjectsReturned, ObjectDoesNotExist, QuerySet, type Manager,
+  MultipleObjectsReturned, ObjectDoesNotExist, QuerySet, type Manager, type RelatedManager,
 } from "torest";
 import { dbName, useTestDatabase } from "../support/db.js";
 
@@ -10,6 +10,8 @@ class Team extends Model("qs", {
   rank: IntegerField(),
 }) {
   declare static objects: Manager<Team>;
+  // Declared so that reverse lookups type-check (lookup keys are typed from the instance type).
+  declare player_set: RelatedManager<Player>;
 }
 
 class Player extends Model("qs", {
@@ -107,7 +109,9 @@ describe(dbName("querysets"), () => {
     expect(names(await Team.objects.orderBy("-player__score").distinct().slice(0, 1))).toEqual(["Blue"]);
     // Ordering does not change a count.
     expect(await Team.objects.filter({ player__isnull: false }).orderBy("-player__score").distinct().count()).toBe(2);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Player.objects.orderBy("nope")).toThrow(FieldError);
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Player.objects.orderBy("nope")).toThrow("Cannot resolve keyword 'nope' into field. Choices are: id, name, score, team");
   });
 

@@ -19,6 +19,7 @@ class Restaurant extends Model("edge", {
 }) {
   declare static objects: Manager<Restaurant>;
   declare waiter_set: RelatedManager<Waiter>;
+  declare dishes: ManyRelatedManager<Dish>;
 }
 
 class Waiter extends Model("edge", {
@@ -36,6 +37,7 @@ class Dish extends Model("edge", {
   menus: ManyToManyField(() => Restaurant, { through: () => Listing, relatedName: "dishes" }),
 }, { ordering: ["name"] }) {
   declare static objects: Manager<Dish>;
+  declare listing_set: RelatedManager<Listing>;
   override toString() { return this.name; }
 }
 

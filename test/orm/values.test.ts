@@ -75,6 +75,7 @@ describe(dbName("values() and valuesList()"), () => {
   });
 
   it("unknown names fail with Django's message", () => {
+    // @ts-expect-error -- a misspelt lookup key is a compile error too (typed lookups)
     expect(() => Choice.objects.values("nope")).toThrow(new FieldError("Cannot resolve keyword 'nope' into field. Choices are: choice_text, id, question, question_id, votes"));
   });
 

@@ -1,4 +1,4 @@
-import { Manager, ValidationError, type ModelClass } from "../../index.js";
+import { Manager, ValidationError, type Lookups, type ModelClass } from "../../index.js";
 import { optionsOf } from "../../orm/model/meta-of.js";
 
 interface UserFields {
@@ -62,6 +62,8 @@ export class UserManager<U extends UserFields> extends Manager<U> {
 
   /** Django's `get_by_natural_key`: the user with this username (exact match). */
   getByNaturalKey(username: string, using?: string): Promise<U> {
-    return this.using(using).get({ username });
+    // U is any user model: the key is checked when the query is built, not by the types.
+    const byUsername: Lookups = { username };
+    return this.using(using).get(byUsername);
   }
 }

@@ -2,6 +2,7 @@ import type { DeleteResult } from "../model/delete-instance.js";
 import type { Options } from "../model/options.js";
 import type { CreateData } from "../model/types.js";
 import type { Lookups, QNode } from "./q.js";
+import type { FilterArgs, OrderKey, PathKey, RelationKey } from "./lookup-keys.js";
 import { Query } from "./query.js";
 import { QuerySet, type FlatValue, type ValuesRow } from "./queryset.js";
 import type { Expression, OrderBy } from "../expressions/expression.js";
@@ -24,26 +25,32 @@ export class Manager<T> {
 
   using(alias: string | undefined): QuerySet<T> { return this.getQueryset().using(alias); }
   all(): QuerySet<T> { return this.getQueryset(); }
+  filter<A extends unknown[]>(...filters: FilterArgs<T, A>): QuerySet<T>;
   filter(...filters: Filter[]): QuerySet<T> { return this.getQueryset().filter(...filters); }
+  exclude<A extends unknown[]>(...filters: FilterArgs<T, A>): QuerySet<T>;
   exclude(...filters: Filter[]): QuerySet<T> { return this.getQueryset().exclude(...filters); }
+  orderBy<K extends string>(...names: (OrderKey<T, K> | Expression | OrderBy)[]): QuerySet<T>;
   orderBy(...names: (string | Expression | OrderBy)[]): QuerySet<T> { return this.getQueryset().orderBy(...names); }
   distinct(...fields: string[]): QuerySet<T> { return this.getQueryset().distinct(...fields); }
   none(): QuerySet<T> { return this.getQueryset().none(); }
   slice(start: number, stop?: number): QuerySet<T> { return this.getQueryset().slice(start, stop); }
+  selectRelated<K extends string>(...paths: RelationKey<T, K>[]): QuerySet<T>;
   selectRelated(...paths: string[]): QuerySet<T> { return this.getQueryset().selectRelated(...paths); }
   selectForUpdate(options?: { nowait?: boolean; skipLocked?: boolean }): QuerySet<T> { return this.getQueryset().selectForUpdate(options); }
+  get<A extends unknown[]>(...filters: FilterArgs<T, A>): Promise<T>;
   get(...filters: Filter[]): Promise<T> { return this.getQueryset().get(...filters); }
   annotate<A extends Record<string, unknown>>(annotations: A) { return this.getQueryset().annotate(annotations); }
   aggregate<A extends Record<string, Expression>>(aggregates: A, ...more: Aggregate[]): Promise<{ [K in keyof A]: A[K] extends Expression<infer R> ? R : unknown }>;
   aggregate(...aggregates: Aggregate[]): Promise<Record<string, unknown>>;
   aggregate(...args: any[]): Promise<any> { return (this.getQueryset().aggregate as (...a: unknown[]) => Promise<unknown>)(...args); }
-  values(): QuerySet<Record<string, unknown>>;
-  values<K extends string>(...names: K[]): QuerySet<ValuesRow<T, K>>;
-  values<K extends string, E extends Record<string, unknown>>(...args: [...names: K[], expressions: E]): QuerySet<ValuesRow<T, K> & { [P in keyof E]: E[P] extends Expression<infer R> ? R : E[P] }>;
+  values(): QuerySet<Record<string, unknown>, T>;
+  values<K extends string>(...names: PathKey<T, K>[]): QuerySet<ValuesRow<T, K>, T>;
+  values<K extends string, E extends Record<string, unknown>>(...args: [...names: PathKey<T, K>[], expressions: E]): QuerySet<ValuesRow<T, K> & { [P in keyof E]: E[P] extends Expression<infer R> ? R : E[P] }, T & { [P in keyof E]: unknown }>;
   values(...args: any[]): QuerySet<any> { return (this.getQueryset().values as (...a: unknown[]) => QuerySet<unknown>)(...args); }
-  valuesList<K extends string>(name: K, options: { flat: true }): QuerySet<FlatValue<T, K>>;
-  valuesList(...names: string[]): QuerySet<unknown[]>;
+  valuesList<K extends string>(name: PathKey<T, K>, options: { flat: true }): QuerySet<FlatValue<T, K>, T>;
+  valuesList<K extends string>(...names: PathKey<T, K>[]): QuerySet<unknown[], T>;
   valuesList(...args: any[]): QuerySet<any> { return (this.getQueryset().valuesList as (...a: unknown[]) => QuerySet<unknown>)(...args); }
+  prefetchRelated<K extends string>(...lookups: (RelationKey<T, K> | Exclude<PrefetchLookup, string>)[]): QuerySet<T>;
   prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T> { return this.getQueryset().prefetchRelated(...lookups); }
   union(...others: (QuerySet<T> | { all?: boolean })[]): QuerySet<T> { return this.getQueryset().union(...others); }
   intersection(...others: QuerySet<T>[]): QuerySet<T> { return this.getQueryset().intersection(...others); }

@@ -13,6 +13,7 @@ import { compileQueryWrite, compileWhereIn } from "../sql/write.js";
 import { loadRows } from "./load.js";
 import { detachFromReverseCaches } from "../relations/accessors/forward.js";
 import type { Lookups, QNode } from "./q.js";
+import type { FilterArgs, OrderKey, PathKey, RelationKey } from "./lookup-keys.js";
 import { Query } from "./query.js";
 import { FExpression } from "../expressions/f.js";
 import { addSelectRelated } from "./select-related.js";
@@ -48,7 +49,7 @@ type Filter = QNode | Lookups | Expression<boolean>;
  * // SELECT ... FROM one_to_one_restaurant INNER JOIN one_to_one_place ON (...) WHERE one_to_one_place.name GLOB 'Demon*'
  * ```
  */
-export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
+export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
   private resultCache: T[] | null = null;
   /** The SELECT in flight: concurrent awaits of one queryset share it (one query, as Django's cache). */
   private pending: Promise<T[]> | null = null;
@@ -76,8 +77,8 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return queryset;
   }
 
-  protected chain(query: Query, alias = this.alias): QuerySet<T> {
-    return new QuerySet<T>(this.options, query, alias);
+  protected chain(query: Query, alias = this.alias): QuerySet<T, M> {
+    return new QuerySet<T, M>(this.options, query, alias);
   }
 
   /** The database alias this queryset reads from. */
@@ -85,25 +86,27 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return this.alias ?? "default";
   }
 
-  using(alias: string | undefined): QuerySet<T> {
+  using(alias: string | undefined): QuerySet<T, M> {
     return this.chain(this.query, alias);
   }
 
-  all(): QuerySet<T> {
+  all(): QuerySet<T, M> {
     return this.chain(this.query);
   }
 
   /** Keep rows matching all the given lookups / Q objects (one call: shared multi-valued joins). */
-  filter(...filters: Filter[]): QuerySet<T> {
+  filter<A extends unknown[]>(...filters: FilterArgs<M, A>): QuerySet<T, M>;
+  filter(...filters: Filter[]): QuerySet<T, M> {
     return this.withFilters("filter", filters, false);
   }
 
   /** Drop rows matching the given lookups. */
-  exclude(...filters: Filter[]): QuerySet<T> {
+  exclude<A extends unknown[]>(...filters: FilterArgs<M, A>): QuerySet<T, M>;
+  exclude(...filters: Filter[]): QuerySet<T, M> {
     return this.withFilters("exclude", filters, true);
   }
 
-  private withFilters(method: string, filters: Filter[], negated: boolean): QuerySet<T> {
+  private withFilters(method: string, filters: Filter[], negated: boolean): QuerySet<T, M> {
     this.assertNotCombined(method);
     if (filters.length) this.assertNotSliced("filter");
     return this.chain(filters.reduce((q, f) => (f instanceof Expression ? withExpressionFilter(q, f, negated) : q.withFilter(f, negated)), this.query));
@@ -113,13 +116,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * Order by fields: `"name"`, `"-name"` (descending), `"place__name"`, `"?"` (random), an
    * annotation's name, or an expression (`F("rating").desc({ nullsLast: true })`).
    */
-  orderBy(...names: (string | Expression | OrderBy)[]): QuerySet<T> {
+  orderBy<K extends string>(...names: (OrderKey<M, K> | Expression | OrderBy)[]): QuerySet<T, M>;
+  orderBy(...names: (string | Expression | OrderBy)[]): QuerySet<T, M> {
     this.assertNotSliced("reorder");
     return this.chain(this.query.withOrdering(names));
   }
 
   /** Reverse the current ordering (the default ordering, or the primary key). */
-  reverse(): QuerySet<T> {
+  reverse(): QuerySet<T, M> {
     const base = this.query.ordering ?? this.query.withOrdering(this.options.ordering.length ? this.options.ordering : ["pk"]).ordering!;
     const copy = this.query.clone();
     copy.ordering = base.map((t) => ({ ...t, descending: !t.descending }));
@@ -130,7 +134,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * Drop duplicate rows; with field names, keep the first row of each distinct value
    * (`SELECT DISTINCT ON (...)`, where `features.supportsDistinctOn`).
    */
-  distinct(...fields: string[]): QuerySet<T> {
+  distinct(...fields: string[]): QuerySet<T, M> {
     if (this.query.isSliced) throw new InvalidOperation("Cannot create distinct fields once a slice has been taken.");
     const copy = this.query.clone();
     copy.distinct = true;
@@ -142,26 +146,27 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** Rows `start` to `stop` (exclusive), like Python's `qs[start:stop]`. */
-  slice(start: number, stop?: number): QuerySet<T> {
+  slice(start: number, stop?: number): QuerySet<T, M> {
     if (start < 0 || (stop !== undefined && stop < 0)) throw new InvalidOperation("Negative indexing is not supported.");
     return this.chain(this.query.withSlice(start, stop));
   }
 
   /** A queryset that matches nothing and runs no query. */
-  none(): QuerySet<T> {
+  none(): QuerySet<T, M> {
     const copy = this.query.clone();
     copy.empty = true;
     return this.chain(copy);
   }
 
   /** Load forward foreign keys and one-to-ones in the same query: `selectRelated("place")`. */
-  selectRelated(...paths: string[]): QuerySet<T> {
+  selectRelated<K extends string>(...paths: RelationKey<M, K>[]): QuerySet<T, M>;
+  selectRelated(...paths: string[]): QuerySet<T, M> {
     if (this.query.shape !== "models") throw new TypeError("Cannot call select_related() after .values() or .values_list()");
     return this.chain(addSelectRelated(this.query, paths));
   }
 
   /** Lock the selected rows until the transaction ends (where the backend supports it). */
-  selectForUpdate(options: { nowait?: boolean; skipLocked?: boolean } = {}): QuerySet<T> {
+  selectForUpdate(options: { nowait?: boolean; skipLocked?: boolean } = {}): QuerySet<T, M> {
     const copy = this.query.clone();
     copy.forUpdate = options;
     return this.chain(copy);
@@ -177,9 +182,9 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * //   LEFT OUTER JOIN "polls_choice" ON (...) GROUP BY "polls_question"."id", ... HAVING COUNT(...) >= 2
    * ```
    */
-  annotate<A extends Record<string, unknown>>(annotations: A): QuerySet<T & Annotated<A>> {
+  annotate<A extends Record<string, unknown>>(annotations: A): QuerySet<T & Annotated<A>, M & Annotated<A>> {
     this.assertNotCombined("annotate");
-    return this.chain(withAnnotations(this.query, annotations)) as unknown as QuerySet<T & Annotated<A>>;
+    return this.chain(withAnnotations(this.query, annotations)) as unknown as QuerySet<T & Annotated<A>, M & Annotated<A>>;
   }
 
   /**
@@ -213,9 +218,9 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * Rows as objects of these fields (across relations: `"question__question_text"`), not
    * instances. A last argument of expressions adds computed keys: `values("id", { lower: Lower("name") })`.
    */
-  values(): QuerySet<Record<string, unknown>>;
-  values<K extends string>(...names: K[]): QuerySet<ValuesRow<T, K>>;
-  values<K extends string, E extends Record<string, unknown>>(...args: [...names: K[], expressions: E]): QuerySet<ValuesRow<T, K> & Annotated<E>>;
+  values(): QuerySet<Record<string, unknown>, M>;
+  values<K extends string>(...names: PathKey<M, K>[]): QuerySet<ValuesRow<T, K>, M>;
+  values<K extends string, E extends Record<string, unknown>>(...args: [...names: PathKey<M, K>[], expressions: E]): QuerySet<ValuesRow<T, K> & Annotated<E>, M & Annotated<E>>;
   values(...args: (string | Record<string, unknown>)[]): QuerySet<unknown> {
     const last = args.at(-1);
     const expressions = typeof last === "object" ? last : null;
@@ -225,8 +230,8 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** Rows as arrays of these fields; `valuesList("id", { flat: true })` gives the values themselves. */
-  valuesList<K extends string>(name: K, options: { flat: true }): QuerySet<FlatValue<T, K>>;
-  valuesList(...names: string[]): QuerySet<unknown[]>;
+  valuesList<K extends string>(name: PathKey<M, K>, options: { flat: true }): QuerySet<FlatValue<T, K>, M>;
+  valuesList<K extends string>(...names: PathKey<M, K>[]): QuerySet<unknown[], M>;
   valuesList(...args: (string | { flat?: boolean })[]): QuerySet<unknown> {
     const last = args.at(-1);
     const flat = typeof last === "object" && last.flat === true;
@@ -247,14 +252,15 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * await questions[0].choices.all(); // no query
    * ```
    */
-  prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T> {
+  prefetchRelated<K extends string>(...lookups: (RelationKey<M, K> | Exclude<PrefetchLookup, string>)[]): QuerySet<T, M>;
+  prefetchRelated(...lookups: PrefetchLookup[]): QuerySet<T, M> {
     const copy = this.query.clone();
     copy.prefetch = lookups.length ? [...copy.prefetch, ...lookups] : [];
     return this.chain(copy);
   }
 
   /** Load only these fields (and the primary key); the others stay unset and `save()` skips them. */
-  only(...names: string[]): QuerySet<T> {
+  only(...names: string[]): QuerySet<T, M> {
     const wanted = new Set(names.map((n) => this.fieldFor(n)));
     const copy = this.query.clone();
     copy.loadFields = this.options.fields.filter((f) => f.primaryKey || wanted.has(f));
@@ -262,7 +268,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** Load every field but these (added to earlier `defer()` calls). */
-  defer(...names: string[]): QuerySet<T> {
+  defer(...names: string[]): QuerySet<T, M> {
     const skipped = new Set(names.map((n) => this.fieldFor(n)));
     const copy = this.query.clone();
     copy.loadFields = names.length ? (copy.loadFields ?? this.options.fields).filter((f) => f.primaryKey || !skipped.has(f)) : null;
@@ -276,23 +282,23 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** Rows in either queryset (`UNION`; `{ all: true }` keeps duplicates). */
-  union(...others: (QuerySet<T> | { all?: boolean })[]): QuerySet<T> {
+  union(...others: (QuerySet<T, any> | { all?: boolean })[]): QuerySet<T, M> {
     return this.combine("UNION", others);
   }
 
   /** Rows in every queryset (`INTERSECT`). */
-  intersection(...others: QuerySet<T>[]): QuerySet<T> {
+  intersection(...others: QuerySet<T, any>[]): QuerySet<T, M> {
     return this.combine("INTERSECT", others);
   }
 
   /** Rows in this queryset but not the others (`EXCEPT`). */
-  difference(...others: QuerySet<T>[]): QuerySet<T> {
+  difference(...others: QuerySet<T, any>[]): QuerySet<T, M> {
     return this.combine("EXCEPT", others);
   }
 
-  private combine(operator: Combinator["operator"], args: (QuerySet<T> | { all?: boolean })[]): QuerySet<T> {
+  private combine(operator: Combinator["operator"], args: (QuerySet<T, any> | { all?: boolean })[]): QuerySet<T, M> {
     if (!this.backend().features.supportsSetOperations) throw new InvalidOperation(`${operator} is not supported by this database backend`);
-    const others = args.filter((a): a is QuerySet<T> => a instanceof QuerySet);
+    const others = args.filter((a): a is QuerySet<T, any> => a instanceof QuerySet);
     const all = args.some((a) => !(a instanceof QuerySet) && a.all === true);
     if (!others.length) return this;
     const combined = Query.forModel(this.options);
@@ -439,6 +445,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** The one object matching; `DoesNotExist` or `MultipleObjectsReturned` otherwise. */
+  get<A extends unknown[]>(...filters: FilterArgs<M, A>): Promise<T>;
   async get(...filters: Filter[]): Promise<T> {
     let qs = filters.length ? this.filter(...filters) : this;
     if (!qs.query.isSliced) qs = qs.slice(0, MAX_GET_RESULTS);
@@ -456,7 +463,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     if (this.resultCache && this.isOrdered) return this.resultCache[0] ?? null;
     // Meta.ordering does not apply to grouped queries (see annotate): those order by pk, as Django.
     const grouped = this.query.annotations.some((a) => a.expr.aggregate) || this.query.having.children.length > 0;
-    const ordered = this.query.ordering === null && (!this.options.ordering.length || grouped) ? this.orderBy("pk") : this;
+    const ordered = this.query.ordering === null && (!this.options.ordering.length || grouped) ? this.orderBy("pk" as string) : this;
     return (await ordered.slice(0, 1).fetch())[0] ?? null;
   }
 
