@@ -18,6 +18,8 @@ interface TransactionState {
   readonly waiters: (() => void)[];
   /** Settles when the last issued statement has finished. */
   tail: Promise<void>;
+  /** Statements issued and not yet finished: at 0 the next one starts at once, without a hop. */
+  inFlight: number;
 }
 
 /** One atomic block: the transaction itself (no parent) or a savepoint inside it. */
@@ -25,6 +27,8 @@ interface Block {
   readonly state: TransactionState;
   readonly parent: Block | null;
   finished: boolean;
+  /** This block's view of the connection, made on first use and reused for every statement. */
+  executor?: Executor;
 }
 
 type TransactionStore = Map<string, Block>;
@@ -36,9 +40,21 @@ const FINISHED = "This atomic block has already finished; its work can no longer
 
 /** Run statements one after another on the transaction's connection, in the order they were issued. */
 function enqueue<X>(state: TransactionState, run: () => Promise<X>): Promise<X> {
-  const result = state.tail.then(run);
-  state.tail = result.then(() => undefined, () => undefined);
+  // Nothing in flight: start now (the same order as chaining on a settled tail, one hop fewer).
+  const result = state.inFlight++ === 0 ? start(run) : state.tail.then(run);
+  const settle = () => {
+    state.inFlight--;
+  };
+  state.tail = result.then(settle, settle);
   return result;
+}
+
+function start<X>(run: () => Promise<X>): Promise<X> {
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /**
@@ -46,7 +62,17 @@ function enqueue<X>(state: TransactionState, run: () => Promise<X>): Promise<X> 
  * hand-over to a new savepoint (`take`) and the queueing happen in one synchronous step, so no
  * sibling can slip a statement in between.
  */
-async function withTurn<X>(block: Block, run: () => Promise<X>, take?: Block): Promise<X> {
+function withTurn<X>(block: Block, run: () => Promise<X>, take?: Block): Promise<X> {
+  const { state } = block;
+  // The usual case, the block owns the connection: queued in this very step.
+  if (!block.finished && state.owner === block) {
+    if (take) handOver(state, take);
+    return enqueue(state, run);
+  }
+  return waitForTurn(block, run, take);
+}
+
+async function waitForTurn<X>(block: Block, run: () => Promise<X>, take?: Block): Promise<X> {
   const { state } = block;
   for (;;) {
     if (block.finished) throw new TransactionManagementError(FINISHED);
@@ -65,11 +91,12 @@ function handOver(state: TransactionState, owner: Block): void {
 
 /** The transaction's connection as seen by one block: each statement waits for its turn. */
 function blockExecutor(block: Block): Executor {
+  if (block.executor) return block.executor;
   const connection = block.state.connection;
-  return {
+  return (block.executor = {
     query: (sql, params) => withTurn(block, () => connection.query(sql, params)),
     execute: (sql, params) => withTurn(block, () => connection.execute(sql, params)),
-  };
+  });
 }
 
 /**
@@ -110,7 +137,7 @@ export async function atomic<T>(fn: () => Promise<T> | T, options: { using?: str
 
   const backend = getBackend(alias);
   const connection = await backend.acquire();
-  const state = { connection, savepoints: 0, onCommit: [], waiters: [], tail: Promise.resolve() } as Omit<TransactionState, "owner"> as TransactionState;
+  const state = { connection, savepoints: 0, onCommit: [], waiters: [], tail: Promise.resolve(), inFlight: 0 } as Omit<TransactionState, "owner"> as TransactionState;
   const block: Block = { state, parent: null, finished: false };
   state.owner = block;
   const run = (sql: string) => withTurn(block, () => connection.execute(sql, []));

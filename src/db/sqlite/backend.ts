@@ -66,14 +66,19 @@ export class SqliteBackend extends DatabaseBackend {
     }
   }
 
-  async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
-    while (this.held) await this.held;
-    return this.runQuery(sql, params);
+  // better-sqlite3 is synchronous: with no transaction holding the connection, a statement runs
+  // at once and its result is handed back settled (no async frames, no waiting on the lock).
+  query(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    return this.held ? this.afterRelease(() => this.runQuery(sql, params)) : settled(() => this.runQuery(sql, params));
   }
 
-  async execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {
+  execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {
+    return this.held ? this.afterRelease(() => this.runExecute(sql, params)) : settled(() => this.runExecute(sql, params));
+  }
+
+  private async afterRelease<X>(run: () => X): Promise<X> {
     while (this.held) await this.held;
-    return this.runExecute(sql, params);
+    return run();
   }
 
   async acquire(): Promise<HeldConnection> {
@@ -81,8 +86,8 @@ export class SqliteBackend extends DatabaseBackend {
     let unlock!: () => void;
     this.held = new Promise((resolve) => (unlock = resolve));
     return {
-      query: async (sql, params) => this.runQuery(sql, params),
-      execute: async (sql, params) => this.runExecute(sql, params),
+      query: (sql, params) => settled(() => this.runQuery(sql, params)),
+      execute: (sql, params) => settled(() => this.runExecute(sql, params)),
       release: () => {
         this.held = null;
         unlock();
@@ -101,6 +106,15 @@ export class SqliteBackend extends DatabaseBackend {
 
   busyConnections(): number {
     return this.held ? 1 : 0;
+  }
+}
+
+/** The result of a synchronous call as a promise; a throw becomes a rejection, as in an async function. */
+function settled<X>(run: () => X): Promise<X> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 
