@@ -12,7 +12,8 @@ import type { Operations } from "../../db/operations.js";
 import { compileQueryWrite, compileWhereIn } from "../sql/write.js";
 import { loadRows } from "./load.js";
 import { detachFromReverseCaches } from "../relations/accessors/forward.js";
-import type { Lookups, QNode } from "./q.js";
+import { QNode, type Lookups } from "./q.js";
+import { compileSingleLookup } from "./lookup-shape.js";
 import { Query } from "./query.js";
 import { FExpression } from "../expressions/f.js";
 import { addSelectRelated } from "./select-related.js";
@@ -440,14 +441,36 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** The one object matching; `DoesNotExist` or `MultipleObjectsReturned` otherwise. */
   async get(...filters: Filter[]): Promise<T> {
-    let qs = filters.length ? this.filter(...filters) : this;
-    if (!qs.query.isSliced) qs = qs.slice(0, MAX_GET_RESULTS);
-    const found = await qs.fetch();
+    const found = (filters.length === 1 && (await this.fetchSingleLookup(filters[0]!, MAX_GET_RESULTS))) || (await this.getQueryset(filters).fetch());
     if (found.length === 1) return found[0]!;
     const name = this.options.objectName;
     if (!found.length) throw new this.options.DoesNotExist(`${name} matching query does not exist.`);
     const count = found.length < MAX_GET_RESULTS ? String(found.length) : `more than ${MAX_GET_RESULTS - 1}`;
     throw new this.options.MultipleObjectsReturned(`get() returned more than one ${name} -- it returned ${count}!`);
+  }
+
+  private getQueryset(filters: Filter[]): QuerySet<T> {
+    const qs = filters.length ? this.filter(...filters) : this;
+    return qs.query.isSliced ? qs : qs.slice(0, MAX_GET_RESULTS);
+  }
+
+  /**
+   * `filter({ key: value }).slice(0, high)` on a fresh queryset, by a statement compiled once
+   * for its shape (see lookup-shape.ts); null when the shape does not apply.
+   */
+  private async fetchSingleLookup(filter: Filter, high: number): Promise<T[] | null> {
+    if (typeof this.#query === "function" || filter instanceof Expression || filter instanceof QNode) return null;
+    let key: string | undefined;
+    for (const name in filter) {
+      if (key !== undefined) return null;
+      key = name;
+    }
+    if (key === undefined) return null;
+    const backend = this.backend();
+    const compiled = compileSingleLookup(this.#query, key, filter[key], high, backend.ops);
+    if (!compiled) return null;
+    const rows = await executorFor(backend).query(compiled.sql, compiled.params);
+    return loadRows(compiled.query, rows, backend.ops, this.db) as unknown as T[];
   }
 
   /** The first object (by the ordering, else the primary key), or null. */
