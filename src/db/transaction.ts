@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { DatabaseBackend, Executor, HeldConnection } from "./backend.js";
+import type { DatabaseBackend, ExecResult, Executor, HeldConnection, Row } from "./backend.js";
 import { getBackend } from "./connection.js";
 import { TransactionManagementError } from "./errors.js";
 import { loggingExecutor, queryLogActive } from "./query-log.js";
@@ -107,6 +107,31 @@ export function executorFor(backend: DatabaseBackend): Executor {
   const block = store.getStore()?.get(backend.alias);
   const executor = block ? blockExecutor(block) : backend;
   return queryLogActive() ? loggingExecutor(executor, backend.alias) : executor;
+}
+
+/**
+ * The rows of a read run at once, where the driver is synchronous (SQLite) and the statement
+ * would start at once anyway: no query capture open, and either outside `atomic` with the
+ * connection free, or inside it with the connection owned by this block and nothing in flight
+ * (exactly when `enqueue` would start it without waiting). undefined: use `executorFor`.
+ */
+export function queryNow(backend: DatabaseBackend, sql: string, params: readonly unknown[]): Row[] | undefined {
+  if (queryLogActive()) return undefined;
+  const block = store.getStore()?.get(backend.alias);
+  if (!block) return backend.querySync?.(sql, params);
+  return ownsIdleConnection(block) ? block.state.connection.querySync?.(sql, params) : undefined;
+}
+
+/** As `queryNow`, for INSERT/UPDATE/DELETE. */
+export function executeNow(backend: DatabaseBackend, sql: string, params: readonly unknown[]): ExecResult | undefined {
+  if (queryLogActive()) return undefined;
+  const block = store.getStore()?.get(backend.alias);
+  if (!block) return backend.executeSync?.(sql, params);
+  return ownsIdleConnection(block) ? block.state.connection.executeSync?.(sql, params) : undefined;
+}
+
+function ownsIdleConnection(block: Block): boolean {
+  return !block.finished && block.state.owner === block && block.state.inFlight === 0;
 }
 
 /** True when the current context is inside `atomic` for this database. */

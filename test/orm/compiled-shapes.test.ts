@@ -30,7 +30,7 @@ useTestDatabase([Author, Book]);
 
 describe(dbName("compiled query shapes (get by one field, single-row insert)"), () => {
   it("get(pk) by the same compiled statement finds each row, by pk, id, name or a string key", async () => {
-    const created = [];
+    const created: Author[] = [];
     for (let i = 0; i < 5; i++) created.push(await Author.objects.create({ name: `a${i}`, rank: i }));
     // Keys come back from a single-row INSERT (SQLite: the driver's insert id, no RETURNING).
     expect(new Set(created.map((a) => a.pk)).size).toBe(5);

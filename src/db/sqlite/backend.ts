@@ -76,6 +76,14 @@ export class SqliteBackend extends DatabaseBackend {
     return this.held ? this.afterRelease(() => this.runExecute(sql, params)) : settled(() => this.runExecute(sql, params));
   }
 
+  override querySync(sql: string, params: readonly unknown[]): Row[] | undefined {
+    return this.held ? undefined : this.runQuery(sql, params);
+  }
+
+  override executeSync(sql: string, params: readonly unknown[]): ExecResult | undefined {
+    return this.held ? undefined : this.runExecute(sql, params);
+  }
+
   private async afterRelease<X>(run: () => X): Promise<X> {
     while (this.held) await this.held;
     return run();
@@ -88,6 +96,8 @@ export class SqliteBackend extends DatabaseBackend {
     return {
       query: (sql, params) => settled(() => this.runQuery(sql, params)),
       execute: (sql, params) => settled(() => this.runExecute(sql, params)),
+      querySync: (sql, params) => this.runQuery(sql, params),
+      executeSync: (sql, params) => this.runExecute(sql, params),
       release: () => {
         this.held = null;
         unlock();

@@ -1,7 +1,7 @@
 import { getBackend } from "../../db/connection.js";
 import type { Executor } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
-import { executorFor } from "../../db/transaction.js";
+import { executeNow, executorFor } from "../../db/transaction.js";
 import { InvalidOperation, ValidationError } from "../errors.js";
 import { IntegerFieldDef } from "../fields/numeric.js";
 import type { Field } from "../fields/field.js";
@@ -134,7 +134,8 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const statement = plain && fields === saved.fields
     ? compileInsertRow(options, insertFields, row, backend, returning)
     : compileInsert(options, insertFields, [row], backend, returning);
-  const result = await executor.execute(statement.sql, statement.params);
+  // SQLite runs it at once where it could start now (see executeNow): no promise round trip.
+  const result = executeNow(backend, statement.sql, statement.params) ?? await executor.execute(statement.sql, statement.params);
   if (auto) {
     const generated = result.rows?.[0]?.[0] ?? result.insertId;
     instance[options.pk.attname] = options.pk.fromDb(backend.ops, generated);

@@ -1,5 +1,5 @@
 import { getBackend } from "../../db/connection.js";
-import { atomic, executorFor } from "../../db/transaction.js";
+import { atomic, executorFor, queryNow } from "../../db/transaction.js";
 import { FieldError, IntegrityError, InvalidOperation } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
@@ -440,8 +440,18 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** The one object matching; `DoesNotExist` or `MultipleObjectsReturned` otherwise. */
-  async get(...filters: Filter[]): Promise<T> {
-    const found = (filters.length === 1 && (await this.fetchSingleLookup(filters[0]!, MAX_GET_RESULTS))) || (await this.getQueryset(filters).fetch());
+  get(...filters: Filter[]): Promise<T> {
+    // Not async (one promise fewer on the hot path), so every error is turned into a rejection here.
+    try {
+      const found = filters.length === 1 ? this.fetchSingleLookup(filters[0]!, MAX_GET_RESULTS) : null;
+      if (Array.isArray(found)) return Promise.resolve(this.onlyOne(found));
+      return (found ?? this.getQueryset(filters).fetch()).then((rows) => this.onlyOne(rows));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private onlyOne(found: T[]): T {
     if (found.length === 1) return found[0]!;
     const name = this.options.objectName;
     if (!found.length) throw new this.options.DoesNotExist(`${name} matching query does not exist.`);
@@ -458,7 +468,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * `filter({ key: value }).slice(0, high)` on a fresh queryset, by a statement compiled once
    * for its shape (see lookup-shape.ts); null when the shape does not apply.
    */
-  private async fetchSingleLookup(filter: Filter, high: number): Promise<T[] | null> {
+  private fetchSingleLookup(filter: Filter, high: number): T[] | Promise<T[]> | null {
     if (typeof this.#query === "function" || filter instanceof Expression || filter instanceof QNode) return null;
     let key: string | undefined;
     for (const name in filter) {
@@ -469,8 +479,10 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     const backend = this.backend();
     const compiled = compileSingleLookup(this.#query, key, filter[key], high, backend.ops);
     if (!compiled) return null;
-    const rows = await executorFor(backend).query(compiled.sql, compiled.params);
-    return loadRows(compiled.query, rows, backend.ops, this.db) as unknown as T[];
+    const load = (rows: Row[]) => loadRows(compiled.query, rows, backend.ops, this.db) as unknown as T[];
+    // SQLite outside a transaction: the rows at once, no promise until the caller's.
+    const rows = queryNow(backend, compiled.sql, compiled.params);
+    return rows ? load(rows) : executorFor(backend).query(compiled.sql, compiled.params).then(load);
   }
 
   /** The first object (by the ordering, else the primary key), or null. */
