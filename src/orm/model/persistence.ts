@@ -98,7 +98,6 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const state = stateOf(instance);
   const alias = save.using ?? state.db ?? "default";
   const backend = getBackend(alias);
-  const executor = executorFor(backend);
   const pkValue = instance[options.pk.attname];
   const saved = savedFields(options);
   const fields = save.updateFields
@@ -106,11 +105,14 @@ export async function saveInstance(instance: Instance, options: Options, save: S
     : state.deferred
       ? saved.fields.filter((f) => !(state.deferred?.includes(f.attname) && instance[f.attname] === undefined))
       : saved.fields;
-  const values = fields.map((f) => [f, prepForSave(f, f.preSave(instance, state.adding))] as const);
+  const prepared = new Array<unknown>(fields.length);
+  for (let i = 0; i < fields.length; i++) prepared[i] = prepForSave(fields[i]!, fields[i]!.preSave(instance, state.adding));
 
   const tryUpdate = pkValue !== null && pkValue !== undefined && !save.forceInsert &&
     !(state.adding && options.pk.hasDefault() && !save.forceUpdate);
   if (tryUpdate) {
+    const executor = executorFor(backend);
+    const values = fields.map((f, i) => [f, prepared[i]] as const);
     const updated = values.length === 0
       ? (await executor.query(...countPk(options, pkValue, backend))).length
       : await updateRow(options, values, pkValue, backend.ops, executor);
@@ -124,18 +126,18 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   if (save.updateFields || save.forceUpdate) throw new InvalidOperation("Cannot force an update in save() with no primary key.");
   const auto = isAutoPk(options) && (pkValue === null || pkValue === undefined);
   // `fields` leaves the primary key out here (no updateFields): its values are the ones prepared above.
-  const prepared = values.map(([, v]) => v);
   const insertFields = auto ? fields : fields === saved.fields ? saved.withPk : [options.pk, ...fields];
   const insertValues = auto ? prepared : [prepForSave(options.pk, pkValue), ...prepared];
   // Expressions that read no column (`Lower(Value("UPPER"))`) are computed by the INSERT.
-  const plain = !insertValues.some((v) => v instanceof Expression);
+  let plain = true;
+  for (const v of insertValues) if (v instanceof Expression) plain = false;
   const row = plain ? insertValues : insertValues.map((v) => (v instanceof Expression ? resolveInsertValue(v, options, backend.ops) : v));
   const returning = auto && !backend.features.insertIdIsGeneratedKey;
   const statement = plain && fields === saved.fields
     ? compileInsertRow(options, insertFields, row, backend, returning)
     : compileInsert(options, insertFields, [row], backend, returning);
   // SQLite runs it at once where it could start now (see executeNow): no promise round trip.
-  const result = executeNow(backend, statement.sql, statement.params) ?? await executor.execute(statement.sql, statement.params);
+  const result = executeNow(backend, statement.sql, statement.params) ?? await executorFor(backend).execute(statement.sql, statement.params);
   if (auto) {
     const generated = result.rows?.[0]?.[0] ?? result.insertId;
     instance[options.pk.attname] = options.pk.fromDb(backend.ops, generated);
