@@ -51,6 +51,36 @@ export function compileInsertRow(options: Options, fields: readonly Field[], row
   return { sql, params };
 }
 
+/** Multi-row INSERT text per model, backend, columns and row count (bulkCreate's full batches repeat it). */
+const insertRowsSql = new WeakMap<Options, Map<DatabaseBackend, Map<string, string>>>();
+
+/**
+ * As `compileInsert` without RETURNING, for rows of plain values: the SQL text is built once per
+ * model, backend, field list and number of rows, and only the parameters per call. A row holding
+ * an expression takes `compileInsert`.
+ */
+export function compileInsertRows(options: Options, fields: readonly Field[], rows: readonly unknown[][], backend: DatabaseBackend): CompiledSql {
+  if (!fields.length) return compileInsert(options, fields as Field[], rows as unknown[][], backend, false);
+  const { ops } = backend;
+  const params = new Array<unknown>(rows.length * fields.length);
+  let k = 0;
+  for (const row of rows) {
+    for (let i = 0; i < fields.length; i++) {
+      const value = row[i];
+      if (isSqlExpr(value)) return compileInsert(options, fields as Field[], rows as unknown[][], backend, false);
+      params[k++] = fields[i]!.toDb(ops, value);
+    }
+  }
+  let byBackend = insertRowsSql.get(options);
+  if (!byBackend) insertRowsSql.set(options, (byBackend = new Map()));
+  let texts = byBackend.get(backend);
+  if (!texts) byBackend.set(backend, (texts = new Map()));
+  const key = `${rows.length}:${fields.map((f) => f.column).join(",")}`;
+  let sql = texts.get(key);
+  if (sql === undefined) texts.set(key, (sql = compileInsert(options, fields as Field[], rows as unknown[][], backend, false).sql));
+  return { sql, params };
+}
+
 type Assignments = readonly (readonly [Field, unknown])[];
 
 /** `col = ?` (or `col = <expression>`, for F() updates) for each assignment. */
