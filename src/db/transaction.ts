@@ -20,6 +20,8 @@ interface TransactionState {
   tail: Promise<void>;
   /** Statements issued and not yet finished: at 0 the next one starts at once, without a hop. */
   inFlight: number;
+  /** Counts a statement finished (one function per transaction, not one per statement). */
+  readonly settle: () => void;
 }
 
 /** One atomic block: the transaction itself (no parent) or a savepoint inside it. */
@@ -42,10 +44,7 @@ const FINISHED = "This atomic block has already finished; its work can no longer
 function enqueue<X>(state: TransactionState, run: () => Promise<X>): Promise<X> {
   // Nothing in flight: start now (the same order as chaining on a settled tail, one hop fewer).
   const result = state.inFlight++ === 0 ? start(run) : state.tail.then(run);
-  const settle = () => {
-    state.inFlight--;
-  };
-  state.tail = result.then(settle, settle);
+  state.tail = result.then(state.settle, state.settle);
   return result;
 }
 
@@ -162,7 +161,10 @@ export async function atomic<T>(fn: () => Promise<T> | T, options: { using?: str
 
   const backend = getBackend(alias);
   const connection = await backend.acquire();
-  const state = { connection, savepoints: 0, onCommit: [], waiters: [], tail: Promise.resolve(), inFlight: 0 } as Omit<TransactionState, "owner"> as TransactionState;
+  const state = {
+    connection, savepoints: 0, onCommit: [], waiters: [], tail: Promise.resolve(), inFlight: 0,
+    settle: () => void state.inFlight--,
+  } as Omit<TransactionState, "owner"> as TransactionState;
   const block: Block = { state, parent: null, finished: false };
   state.owner = block;
   const run = (sql: string) => withTurn(block, () => connection.execute(sql, []));

@@ -479,10 +479,10 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     const backend = this.backend();
     const compiled = compileSingleLookup(this.#query, key, filter[key], high, backend.ops);
     if (!compiled) return null;
-    const load = (rows: Row[]) => loadRows(compiled.query, rows, backend.ops, this.db) as unknown as T[];
     // SQLite outside a transaction: the rows at once, no promise until the caller's.
     const rows = queryNow(backend, compiled.sql, compiled.params);
-    return rows ? load(rows) : executorFor(backend).query(compiled.sql, compiled.params).then(load);
+    if (rows) return loadRows(compiled.query, rows, backend.ops, this.db) as unknown as T[];
+    return executorFor(backend).query(compiled.sql, compiled.params).then((later) => loadRows(compiled.query, later, backend.ops, this.db) as unknown as T[]);
   }
 
   /** The first object (by the ordering, else the primary key), or null. */
