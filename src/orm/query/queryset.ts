@@ -626,11 +626,33 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     }
     const collector = new Collector(this.db);
     const result = await collector.run(async () => {
-      await collector.collect(this.options, await this.chain(this.query).fetch() as unknown as Record<string, unknown>[]);
+      await collector.collect(this.options, await this.chain(collectedColumnsOnly(this.query)).fetch() as unknown as Record<string, unknown>[]);
     });
     this.resultCache = null;
     return result;
   }
+}
+
+/**
+ * The rows a delete collects, loaded with just the columns the Collector reads: the primary
+ * key, the keys other rows point at, and this model's keys to itself (MySQL deletes those rows
+ * children first). The objects never leave the delete, so their other fields would be loaded
+ * and converted for nothing. Queries that select more than the model's columns stay as they are.
+ */
+function collectedColumnsOnly(query: Query): Query {
+  if (query.shape !== "models" || query.loadFields !== null || query.annotations.length || query.combinator || query.related.length) return query;
+  const options = query.options;
+  const needed = new Set<Field>([options.pk]);
+  for (const relation of options.relatedObjects) {
+    if (relation.isManyToMany) continue;
+    const field = relation.field as { targetField?: Field; model: Options };
+    if (!field.targetField) return query;
+    needed.add(field.targetField);
+    if (field.model === options) needed.add(relation.field as unknown as Field);
+  }
+  const copy = query.clone();
+  copy.loadFields = options.fields.filter((f) => needed.has(f));
+  return copy;
 }
 
 /** The query's ordering with the primary key appended as a tie-breaker (for stable pages). */
