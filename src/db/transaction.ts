@@ -114,11 +114,11 @@ export function executorFor(backend: DatabaseBackend): Executor {
  * connection free, or inside it with the connection owned by this block and nothing in flight
  * (exactly when `enqueue` would start it without waiting). undefined: use `executorFor`.
  */
-export function queryNow(backend: DatabaseBackend, sql: string, params: readonly unknown[]): Row[] | undefined {
+export function queryNow(backend: DatabaseBackend, sql: string, params: readonly unknown[], firstRowOnly = false): Row[] | undefined {
   if (queryLogActive()) return undefined;
   const block = store.getStore()?.get(backend.alias);
-  if (!block) return backend.querySync?.(sql, params);
-  return ownsIdleConnection(block) ? block.state.connection.querySync?.(sql, params) : undefined;
+  if (!block) return backend.querySync?.(sql, params, firstRowOnly);
+  return ownsIdleConnection(block) ? block.state.connection.querySync?.(sql, params, firstRowOnly) : undefined;
 }
 
 /** As `queryNow`, for INSERT/UPDATE/DELETE. */

@@ -44,8 +44,13 @@ export class SqliteBackend extends DatabaseBackend {
     return statement;
   }
 
-  private runQuery(sql: string, params: readonly unknown[]): Row[] {
+  private runQuery(sql: string, params: readonly unknown[], firstRowOnly = false): Row[] {
     try {
+      if (firstRowOnly) {
+        // `.get()` steps once: cheaper than `.all()` where at most one row can match.
+        const row = this.prepare(sql).get(...params) as Row | undefined;
+        return row ? [row] : [];
+      }
       return this.prepare(sql).all(...params) as Row[];
     } catch (error) {
       throw mapSqliteError(error);
@@ -76,8 +81,8 @@ export class SqliteBackend extends DatabaseBackend {
     return this.held ? this.afterRelease(() => this.runExecute(sql, params)) : settled(() => this.runExecute(sql, params));
   }
 
-  override querySync(sql: string, params: readonly unknown[]): Row[] | undefined {
-    return this.held ? undefined : this.runQuery(sql, params);
+  override querySync(sql: string, params: readonly unknown[], firstRowOnly?: boolean): Row[] | undefined {
+    return this.held ? undefined : this.runQuery(sql, params, firstRowOnly);
   }
 
   override executeSync(sql: string, params: readonly unknown[]): ExecResult | undefined {
@@ -96,7 +101,7 @@ export class SqliteBackend extends DatabaseBackend {
     return {
       query: (sql, params) => settled(() => this.runQuery(sql, params)),
       execute: (sql, params) => settled(() => this.runExecute(sql, params)),
-      querySync: (sql, params) => this.runQuery(sql, params),
+      querySync: (sql, params, firstRowOnly) => this.runQuery(sql, params, firstRowOnly),
       executeSync: (sql, params) => this.runExecute(sql, params),
       release: () => {
         this.held = null;

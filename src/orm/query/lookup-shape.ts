@@ -25,6 +25,8 @@ export interface CompiledLookup {
   query: Query;
   sql: string;
   params: unknown[];
+  /** The column is unique (and the value not null): at most one row matches. */
+  unique: boolean;
 }
 
 const shapes = new WeakMap<Operations, WeakMap<Options, Map<string, Shape | null>>>();
@@ -45,7 +47,7 @@ export function compileSingleLookup(base: Query, key: string, value: unknown, hi
   if (shape === null) return null;
   if (shape) {
     const param = paramFor(shape.field, value, ops);
-    return param === UNUSABLE ? null : { query: shape.query, sql: shape.sql, params: [param] };
+    return param === UNUSABLE ? null : { query: shape.query, sql: shape.sql, params: [param], unique: shape.field.unique };
   }
   const query = base.withFilter({ [key]: value }, false).withSlice(0, high);
   const compiled = compileSelect(query, ops);
@@ -53,7 +55,7 @@ export function compileSingleLookup(base: Query, key: string, value: unknown, hi
   const param = field ? paramFor(field, value, ops) : UNUSABLE;
   const usable = field !== null && compiled.params.length === 1 && sameParam(compiled.params[0], param);
   byKey.set(cacheKey, usable ? { query, sql: compiled.sql, field } : null);
-  return { query, sql: compiled.sql, params: compiled.params };
+  return { query, sql: compiled.sql, params: compiled.params, unique: usable && field.unique };
 }
 
 /** A query fresh from its manager: nothing but the model and its default ordering. */

@@ -480,7 +480,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     const compiled = compileSingleLookup(this.#query, key, filter[key], high, backend.ops);
     if (!compiled) return null;
     // SQLite outside a transaction: the rows at once, no promise until the caller's.
-    const rows = queryNow(backend, compiled.sql, compiled.params);
+    const rows = queryNow(backend, compiled.sql, compiled.params, compiled.unique);
     if (rows) return loadRows(compiled.query, rows, backend.ops, this.db) as unknown as T[];
     return executorFor(backend).query(compiled.sql, compiled.params).then((later) => loadRows(compiled.query, later, backend.ops, this.db) as unknown as T[]);
   }
