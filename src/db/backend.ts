@@ -24,6 +24,9 @@ export interface Executor {
 /** A connection held for the length of a transaction. */
 export interface HeldConnection extends Executor {
   release(): void;
+  /** A synchronous driver runs the statement at once (see `DatabaseBackend.querySync`). */
+  querySync?(sql: string, params: readonly unknown[], firstRowOnly?: boolean): Row[];
+  executeSync?(sql: string, params: readonly unknown[]): ExecResult;
 }
 
 /**
@@ -54,6 +57,15 @@ export abstract class DatabaseBackend implements Executor {
   }
 
   abstract query(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  /**
+   * A synchronous driver (SQLite) runs a read at once and gives its rows, skipping the promise
+   * machinery; undefined when the backend cannot (no such method) or not now (a transaction holds
+   * the connection). Called only through `queryNow` (db/transaction.ts), which knows the context.
+   * `firstRowOnly`: the caller knows at most one row matches (a unique column): read just that.
+   */
+  querySync?(sql: string, params: readonly unknown[], firstRowOnly?: boolean): Row[] | undefined;
+  /** As `querySync`, for writes (see `executeNow`). */
+  executeSync?(sql: string, params: readonly unknown[]): ExecResult | undefined;
   abstract execute(sql: string, params: readonly unknown[]): Promise<ExecResult>;
   /** Take a connection for a transaction; other work waits or uses other pool members. */
   abstract acquire(): Promise<HeldConnection>;

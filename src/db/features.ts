@@ -5,6 +5,12 @@
 export interface Features {
   /** INSERT ... RETURNING gives back generated keys (else the driver's insert id is used). */
   readonly supportsReturning: boolean;
+  /**
+   * A one-row INSERT reports the generated integer key itself (SQLite's `last_insert_rowid()`,
+   * the auto key being the rowid), so `save()` asks for no RETURNING, which costs SQLite a result
+   * row per insert. Absent: false.
+   */
+  readonly insertIdIsGeneratedKey?: boolean;
   /** SELECT ... FOR UPDATE. */
   readonly supportsSelectForUpdate: boolean;
   /** SELECT DISTINCT ON (fields). */

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { DatabaseBackend, Executor, HeldConnection } from "./backend.js";
+import type { DatabaseBackend, ExecResult, Executor, HeldConnection, Row } from "./backend.js";
 import { getBackend } from "./connection.js";
 import { TransactionManagementError } from "./errors.js";
 import { loggingExecutor, queryLogActive } from "./query-log.js";
@@ -18,6 +18,10 @@ interface TransactionState {
   readonly waiters: (() => void)[];
   /** Settles when the last issued statement has finished. */
   tail: Promise<void>;
+  /** Statements issued and not yet finished: at 0 the next one starts at once, without a hop. */
+  inFlight: number;
+  /** Counts a statement finished (one function per transaction, not one per statement). */
+  readonly settle: () => void;
 }
 
 /** One atomic block: the transaction itself (no parent) or a savepoint inside it. */
@@ -25,6 +29,8 @@ interface Block {
   readonly state: TransactionState;
   readonly parent: Block | null;
   finished: boolean;
+  /** This block's view of the connection, made on first use and reused for every statement. */
+  executor?: Executor;
 }
 
 type TransactionStore = Map<string, Block>;
@@ -36,9 +42,18 @@ const FINISHED = "This atomic block has already finished; its work can no longer
 
 /** Run statements one after another on the transaction's connection, in the order they were issued. */
 function enqueue<X>(state: TransactionState, run: () => Promise<X>): Promise<X> {
-  const result = state.tail.then(run);
-  state.tail = result.then(() => undefined, () => undefined);
+  // Nothing in flight: start now (the same order as chaining on a settled tail, one hop fewer).
+  const result = state.inFlight++ === 0 ? start(run) : state.tail.then(run);
+  state.tail = result.then(state.settle, state.settle);
   return result;
+}
+
+function start<X>(run: () => Promise<X>): Promise<X> {
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /**
@@ -46,7 +61,17 @@ function enqueue<X>(state: TransactionState, run: () => Promise<X>): Promise<X> 
  * hand-over to a new savepoint (`take`) and the queueing happen in one synchronous step, so no
  * sibling can slip a statement in between.
  */
-async function withTurn<X>(block: Block, run: () => Promise<X>, take?: Block): Promise<X> {
+function withTurn<X>(block: Block, run: () => Promise<X>, take?: Block): Promise<X> {
+  const { state } = block;
+  // The usual case, the block owns the connection: queued in this very step.
+  if (!block.finished && state.owner === block) {
+    if (take) handOver(state, take);
+    return enqueue(state, run);
+  }
+  return waitForTurn(block, run, take);
+}
+
+async function waitForTurn<X>(block: Block, run: () => Promise<X>, take?: Block): Promise<X> {
   const { state } = block;
   for (;;) {
     if (block.finished) throw new TransactionManagementError(FINISHED);
@@ -65,11 +90,12 @@ function handOver(state: TransactionState, owner: Block): void {
 
 /** The transaction's connection as seen by one block: each statement waits for its turn. */
 function blockExecutor(block: Block): Executor {
+  if (block.executor) return block.executor;
   const connection = block.state.connection;
-  return {
+  return (block.executor = {
     query: (sql, params) => withTurn(block, () => connection.query(sql, params)),
     execute: (sql, params) => withTurn(block, () => connection.execute(sql, params)),
-  };
+  });
 }
 
 /**
@@ -80,6 +106,31 @@ export function executorFor(backend: DatabaseBackend): Executor {
   const block = store.getStore()?.get(backend.alias);
   const executor = block ? blockExecutor(block) : backend;
   return queryLogActive() ? loggingExecutor(executor, backend.alias) : executor;
+}
+
+/**
+ * The rows of a read run at once, where the driver is synchronous (SQLite) and the statement
+ * would start at once anyway: no query capture open, and either outside `atomic` with the
+ * connection free, or inside it with the connection owned by this block and nothing in flight
+ * (exactly when `enqueue` would start it without waiting). undefined: use `executorFor`.
+ */
+export function queryNow(backend: DatabaseBackend, sql: string, params: readonly unknown[], firstRowOnly = false): Row[] | undefined {
+  if (queryLogActive()) return undefined;
+  const block = store.getStore()?.get(backend.alias);
+  if (!block) return backend.querySync?.(sql, params, firstRowOnly);
+  return ownsIdleConnection(block) ? block.state.connection.querySync?.(sql, params, firstRowOnly) : undefined;
+}
+
+/** As `queryNow`, for INSERT/UPDATE/DELETE. */
+export function executeNow(backend: DatabaseBackend, sql: string, params: readonly unknown[]): ExecResult | undefined {
+  if (queryLogActive()) return undefined;
+  const block = store.getStore()?.get(backend.alias);
+  if (!block) return backend.executeSync?.(sql, params);
+  return ownsIdleConnection(block) ? block.state.connection.executeSync?.(sql, params) : undefined;
+}
+
+function ownsIdleConnection(block: Block): boolean {
+  return !block.finished && block.state.owner === block && block.state.inFlight === 0;
 }
 
 /** True when the current context is inside `atomic` for this database. */
@@ -110,7 +161,10 @@ export async function atomic<T>(fn: () => Promise<T> | T, options: { using?: str
 
   const backend = getBackend(alias);
   const connection = await backend.acquire();
-  const state = { connection, savepoints: 0, onCommit: [], waiters: [], tail: Promise.resolve() } as Omit<TransactionState, "owner"> as TransactionState;
+  const state = {
+    connection, savepoints: 0, onCommit: [], waiters: [], tail: Promise.resolve(), inFlight: 0,
+    settle: () => void state.inFlight--,
+  } as Omit<TransactionState, "owner"> as TransactionState;
   const block: Block = { state, parent: null, finished: false };
   state.owner = block;
   const run = (sql: string) => withTurn(block, () => connection.execute(sql, []));

@@ -46,8 +46,13 @@ export class SqliteBackend extends DatabaseBackend {
     return statement;
   }
 
-  private runQuery(sql: string, params: readonly unknown[]): Row[] {
+  private runQuery(sql: string, params: readonly unknown[], firstRowOnly = false): Row[] {
     try {
+      if (firstRowOnly) {
+        // `.get()` steps once: cheaper than `.all()` where at most one row can match.
+        const row = this.prepare(sql).get(...params) as Row | undefined;
+        return row ? [row] : [];
+      }
       return this.prepare(sql).all(...params) as Row[];
     } catch (error) {
       throw mapSqliteError(error);
@@ -68,14 +73,27 @@ export class SqliteBackend extends DatabaseBackend {
     }
   }
 
-  async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
-    while (this.held) await this.held;
-    return this.runQuery(sql, params);
+  // better-sqlite3 is synchronous: with no transaction holding the connection, a statement runs
+  // at once and its result is handed back settled (no async frames, no waiting on the lock).
+  query(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    return this.held ? this.afterRelease(() => this.runQuery(sql, params)) : settled(() => this.runQuery(sql, params));
   }
 
-  async execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {
+  execute(sql: string, params: readonly unknown[]): Promise<ExecResult> {
+    return this.held ? this.afterRelease(() => this.runExecute(sql, params)) : settled(() => this.runExecute(sql, params));
+  }
+
+  override querySync(sql: string, params: readonly unknown[], firstRowOnly?: boolean): Row[] | undefined {
+    return this.held ? undefined : this.runQuery(sql, params, firstRowOnly);
+  }
+
+  override executeSync(sql: string, params: readonly unknown[]): ExecResult | undefined {
+    return this.held ? undefined : this.runExecute(sql, params);
+  }
+
+  private async afterRelease<X>(run: () => X): Promise<X> {
     while (this.held) await this.held;
-    return this.runExecute(sql, params);
+    return run();
   }
 
   async acquire(): Promise<HeldConnection> {
@@ -83,8 +101,10 @@ export class SqliteBackend extends DatabaseBackend {
     let unlock!: () => void;
     this.held = new Promise((resolve) => (unlock = resolve));
     return {
-      query: async (sql, params) => this.runQuery(sql, params),
-      execute: async (sql, params) => this.runExecute(sql, params),
+      query: (sql, params) => settled(() => this.runQuery(sql, params)),
+      execute: (sql, params) => settled(() => this.runExecute(sql, params)),
+      querySync: (sql, params, firstRowOnly) => this.runQuery(sql, params, firstRowOnly),
+      executeSync: (sql, params) => this.runExecute(sql, params),
       release: () => {
         this.held = null;
         unlock();
@@ -103,6 +123,15 @@ export class SqliteBackend extends DatabaseBackend {
 
   busyConnections(): number {
     return this.held ? 1 : 0;
+  }
+}
+
+/** The result of a synchronous call as a promise; a throw becomes a rejection, as in an async function. */
+function settled<X>(run: () => X): Promise<X> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Features } from "../features.js";
 
 export const sqliteFeatures: Features = {
   supportsReturning: true,
+  insertIdIsGeneratedKey: true,
   supportsSelectForUpdate: false,
   supportsDistinctOn: false,
   supportsDeferrableForeignKeys: true,

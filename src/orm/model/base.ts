@@ -58,8 +58,13 @@ export class BaseModel {
    * Insert or update the row. With a primary key set, an UPDATE is tried first and an INSERT
    * follows when no row matched (as Django does).
    */
-  async save(options: SaveOptions = {}): Promise<void> {
-    await modelServices().save(this as never, optionsOf(this.constructor), options);
+  save(options: SaveOptions = {}): Promise<void> {
+    // Not async: the save's own promise is handed on (one promise fewer per create()).
+    try {
+      return modelServices().save(this as never, optionsOf(this.constructor), options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Delete the row and, per `onDelete`, what points at it. Returns `[total, { "app.Model": n }]`. */

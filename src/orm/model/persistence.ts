@@ -1,12 +1,12 @@
 import { getBackend } from "../../db/connection.js";
 import type { Executor } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
-import { executorFor } from "../../db/transaction.js";
+import { executeNow, executorFor } from "../../db/transaction.js";
 import { InvalidOperation, ValidationError } from "../errors.js";
 import { IntegerFieldDef } from "../fields/numeric.js";
 import type { Field } from "../fields/field.js";
 import { ForeignKeyDef } from "../relations/foreign-key.js";
-import { compileInsert, compileUpdate } from "../sql/write.js";
+import { compileInsert, compileInsertRow, compileUpdate } from "../sql/write.js";
 import { Expression } from "../expressions/expression.js";
 import type { Options } from "./options.js";
 import { cacheDelete, cacheGet, cacheSetWithKey, stateOf } from "./state.js";
@@ -73,6 +73,23 @@ function prepForSave(field: Field, value: unknown): unknown {
   }
 }
 
+/** Per model: the fields a save writes (all but the key), and the same led by the key. */
+const savedFieldsCache = new WeakMap<Options, { count: number; fields: Field[]; withPk: Field[] }>();
+
+/**
+ * The same array objects on every save of a model, so that the INSERT text can be cached by
+ * them; rebuilt if the model gains a field (`count`).
+ */
+function savedFields(options: Options): { fields: Field[]; withPk: Field[] } {
+  let entry = savedFieldsCache.get(options);
+  if (!entry || entry.count !== options.fields.length) {
+    const fields = options.fields.filter((f) => !f.primaryKey);
+    entry = { count: options.fields.length, fields, withPk: [options.pk, ...fields] };
+    savedFieldsCache.set(options, entry);
+  }
+  return entry;
+}
+
 export async function saveInstance(instance: Instance, options: Options, save: SaveOptions): Promise<void> {
   if (save.forceInsert && (save.forceUpdate || save.updateFields)) {
     throw new InvalidOperation("Cannot force both insert and updating in model saving.");
@@ -81,16 +98,21 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   const state = stateOf(instance);
   const alias = save.using ?? state.db ?? "default";
   const backend = getBackend(alias);
-  const executor = executorFor(backend);
   const pkValue = instance[options.pk.attname];
+  const saved = savedFields(options);
   const fields = save.updateFields
     ? save.updateFields.map((name) => options.getField(name) as Field)
-    : options.fields.filter((f) => !f.primaryKey && !(state.deferred?.includes(f.attname) && instance[f.attname] === undefined));
-  const values = fields.map((f) => [f, prepForSave(f, f.preSave(instance, state.adding))] as const);
+    : state.deferred
+      ? saved.fields.filter((f) => !(state.deferred?.includes(f.attname) && instance[f.attname] === undefined))
+      : saved.fields;
+  const prepared = new Array<unknown>(fields.length);
+  for (let i = 0; i < fields.length; i++) prepared[i] = prepForSave(fields[i]!, fields[i]!.preSave(instance, state.adding));
 
   const tryUpdate = pkValue !== null && pkValue !== undefined && !save.forceInsert &&
     !(state.adding && options.pk.hasDefault() && !save.forceUpdate);
   if (tryUpdate) {
+    const executor = executorFor(backend);
+    const values = fields.map((f, i) => [f, prepared[i]] as const);
     const updated = values.length === 0
       ? (await executor.query(...countPk(options, pkValue, backend))).length
       : await updateRow(options, values, pkValue, backend.ops, executor);
@@ -104,13 +126,18 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   if (save.updateFields || save.forceUpdate) throw new InvalidOperation("Cannot force an update in save() with no primary key.");
   const auto = isAutoPk(options) && (pkValue === null || pkValue === undefined);
   // `fields` leaves the primary key out here (no updateFields): its values are the ones prepared above.
-  const prepared = values.map(([, v]) => v);
-  const insertFields = auto ? fields : [options.pk, ...fields];
+  const insertFields = auto ? fields : fields === saved.fields ? saved.withPk : [options.pk, ...fields];
   const insertValues = auto ? prepared : [prepForSave(options.pk, pkValue), ...prepared];
   // Expressions that read no column (`Lower(Value("UPPER"))`) are computed by the INSERT.
-  const row = insertValues.map((v) => (v instanceof Expression ? resolveInsertValue(v, options, backend.ops) : v));
-  const statement = compileInsert(options, insertFields, [row], backend, auto);
-  const result = await executor.execute(statement.sql, statement.params);
+  let plain = true;
+  for (const v of insertValues) if (v instanceof Expression) plain = false;
+  const row = plain ? insertValues : insertValues.map((v) => (v instanceof Expression ? resolveInsertValue(v, options, backend.ops) : v));
+  const returning = auto && !backend.features.insertIdIsGeneratedKey;
+  const statement = plain && fields === saved.fields
+    ? compileInsertRow(options, insertFields, row, backend, returning)
+    : compileInsert(options, insertFields, [row], backend, returning);
+  // SQLite runs it at once where it could start now (see executeNow): no promise round trip.
+  const result = executeNow(backend, statement.sql, statement.params) ?? await executorFor(backend).execute(statement.sql, statement.params);
   if (auto) {
     const generated = result.rows?.[0]?.[0] ?? result.insertId;
     instance[options.pk.attname] = options.pk.fromDb(backend.ops, generated);

@@ -7,7 +7,7 @@ import type { Options } from "../model/options.js";
 import { isAutoPk, prepareRelatedFields } from "../model/persistence.js";
 import { stateOf } from "../model/state.js";
 import { SqlCompiler } from "../sql/compiler.js";
-import { compileInsert } from "../sql/write.js";
+import { compileInsertRows } from "../sql/write.js";
 import { Query } from "./query.js";
 
 type Instance = Record<string, unknown>;
@@ -91,7 +91,7 @@ export async function bulkCreate<T>(options: Options, objects: T[], alias: strin
       const batch = group.slice(start, start + size);
       const rows = batch.map((instance) => fields.map((f) => f.preSave(instance, true)));
       // The conflict clause goes before RETURNING.
-      const statement = compileInsert(options, fields, rows, backend, false);
+      const statement = compileInsertRows(options, fields, rows, backend);
       let sql = opts.ignoreConflicts ? backend.ops.ignoreConflicts(statement.sql)
         : upsert ? backend.ops.upsert!(statement.sql, upsert.unique, upsert.update) : statement.sql;
       if (returnPk) sql += (await backend.bulkInsertReturning([backend.ops.quoteName(pk.column)])) ?? "";

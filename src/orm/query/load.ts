@@ -51,6 +51,7 @@ export function loadRows(query: Query, rows: Row[], ops: Operations, db: string)
   const fields = query.loadFields ?? base.fields;
   const converters = convertersFor(base, ops, fields);
   const relatedConverters = related.map((select) => convertersFor(select.options, ops));
+  const relatedPkIndex = related.map((select) => select.options.fields.indexOf(select.options.pk));
   // only()/defer(): the fields left out, so that save() does not overwrite them (shared, read-only).
   const deferred = fields === base.fields ? null : base.fields.filter((f) => !fields.includes(f)).map((f) => f.attname);
   const annotations = query.annotations.length ? annotationReaders(query, ops) : null;
@@ -65,7 +66,7 @@ export function loadRows(query: Query, rows: Row[], ops: Operations, db: string)
       for (let k = 0; k < related.length; k++) {
         const select = related[k]!;
         const parent = select.parent === -1 ? instance : loaded[select.parent];
-        const pkIndex = offset + select.options.fields.indexOf(select.options.pk);
+        const pkIndex = offset + relatedPkIndex[k]!;
         const object = row[pkIndex] === null || !parent ? null : instantiate(select.options, row, offset, db, select.options.fields, relatedConverters[k]!);
         if (parent) cacheSet(parent, select.accessor, object);
         if (object && select.backAccessor && parent) cacheSet(object, select.backAccessor, parent);

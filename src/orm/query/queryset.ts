@@ -1,5 +1,5 @@
 import { getBackend } from "../../db/connection.js";
-import { atomic, executorFor } from "../../db/transaction.js";
+import { atomic, executorFor, queryNow } from "../../db/transaction.js";
 import { FieldError, IntegrityError, InvalidOperation } from "../errors.js";
 import type { Field } from "../fields/field.js";
 import type { Options } from "../model/options.js";
@@ -12,8 +12,9 @@ import type { Operations } from "../../db/operations.js";
 import { compileQueryWrite, compileWhereIn } from "../sql/write.js";
 import { loadRows } from "./load.js";
 import { detachFromReverseCaches } from "../relations/accessors/forward.js";
-import type { Lookups, QNode } from "./q.js";
+import { QNode, type Lookups } from "./q.js";
 import type { FilterArgs, OrderKey, PathKey, RelationKey } from "./lookup-keys.js";
+import { compileSingleLookup } from "./lookup-shape.js";
 import { Query } from "./query.js";
 import { FExpression } from "../expressions/f.js";
 import { addSelectRelated } from "./select-related.js";
@@ -446,15 +447,49 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** The one object matching; `DoesNotExist` or `MultipleObjectsReturned` otherwise. */
   get<A extends unknown[]>(...filters: FilterArgs<M, A>): Promise<T>;
-  async get(...filters: Filter[]): Promise<T> {
-    let qs = filters.length ? this.filter(...filters) : this;
-    if (!qs.query.isSliced) qs = qs.slice(0, MAX_GET_RESULTS);
-    const found = await qs.fetch();
+  get(...filters: Filter[]): Promise<T> {
+    // Not async (one promise fewer on the hot path), so every error is turned into a rejection here.
+    try {
+      const found = filters.length === 1 ? this.fetchSingleLookup(filters[0]!, MAX_GET_RESULTS) : null;
+      if (Array.isArray(found)) return Promise.resolve(this.onlyOne(found));
+      return (found ?? this.getQueryset(filters).fetch()).then((rows) => this.onlyOne(rows));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private onlyOne(found: T[]): T {
     if (found.length === 1) return found[0]!;
     const name = this.options.objectName;
     if (!found.length) throw new this.options.DoesNotExist(`${name} matching query does not exist.`);
     const count = found.length < MAX_GET_RESULTS ? String(found.length) : `more than ${MAX_GET_RESULTS - 1}`;
     throw new this.options.MultipleObjectsReturned(`get() returned more than one ${name} -- it returned ${count}!`);
+  }
+
+  private getQueryset(filters: Filter[]): QuerySet<T> {
+    const qs = filters.length ? this.filter(...filters) : this;
+    return qs.query.isSliced ? qs : qs.slice(0, MAX_GET_RESULTS);
+  }
+
+  /**
+   * `filter({ key: value }).slice(0, high)` on a fresh queryset, by a statement compiled once
+   * for its shape (see lookup-shape.ts); null when the shape does not apply.
+   */
+  private fetchSingleLookup(filter: Filter, high: number): T[] | Promise<T[]> | null {
+    if (typeof this.#query === "function" || filter instanceof Expression || filter instanceof QNode) return null;
+    let key: string | undefined;
+    for (const name in filter) {
+      if (key !== undefined) return null;
+      key = name;
+    }
+    if (key === undefined) return null;
+    const backend = this.backend();
+    const compiled = compileSingleLookup(this.#query, key, filter[key], high, backend.ops);
+    if (!compiled) return null;
+    // SQLite outside a transaction: the rows at once, no promise until the caller's.
+    const rows = queryNow(backend, compiled.sql, compiled.params, compiled.unique);
+    if (rows) return loadRows(compiled.query, rows, backend.ops, this.db) as unknown as T[];
+    return executorFor(backend).query(compiled.sql, compiled.params).then((later) => loadRows(compiled.query, later, backend.ops, this.db) as unknown as T[]);
   }
 
   /** The first object (by the ordering, else the primary key), or null. */
@@ -598,11 +633,33 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
     }
     const collector = new Collector(this.db);
     const result = await collector.run(async () => {
-      await collector.collect(this.options, await this.chain(this.query).fetch() as unknown as Record<string, unknown>[]);
+      await collector.collect(this.options, await this.chain(collectedColumnsOnly(this.query)).fetch() as unknown as Record<string, unknown>[]);
     });
     this.resultCache = null;
     return result;
   }
+}
+
+/**
+ * The rows a delete collects, loaded with just the columns the Collector reads: the primary
+ * key, the keys other rows point at, and this model's keys to itself (MySQL deletes those rows
+ * children first). The objects never leave the delete, so their other fields would be loaded
+ * and converted for nothing. Queries that select more than the model's columns stay as they are.
+ */
+function collectedColumnsOnly(query: Query): Query {
+  if (query.shape !== "models" || query.loadFields !== null || query.annotations.length || query.combinator || query.related.length) return query;
+  const options = query.options;
+  const needed = new Set<Field>([options.pk]);
+  for (const relation of options.relatedObjects) {
+    if (relation.isManyToMany) continue;
+    const field = relation.field as { targetField?: Field; model: Options };
+    if (!field.targetField) return query;
+    needed.add(field.targetField);
+    if (field.model === options) needed.add(relation.field as unknown as Field);
+  }
+  const copy = query.clone();
+  copy.loadFields = options.fields.filter((f) => needed.has(f));
+  return copy;
 }
 
 /** The query's ordering with the primary key appended as a tie-breaker (for stable pages). */

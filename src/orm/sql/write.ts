@@ -25,6 +25,62 @@ export function compileInsert(options: Options, fields: Field[], rows: unknown[]
   return { sql: `INSERT INTO ${table} (${fields.map((f) => q(f.column)).join(", ")}) VALUES ${tuples.join(", ")}${returning}`, params: c.params };
 }
 
+/** Single-row INSERT text per field list (a list kept by its model, see `savedFields`), backend and key return. */
+const insertRowSql = new WeakMap<readonly Field[], Map<DatabaseBackend, [string | undefined, string | undefined]>>();
+
+/**
+ * A one-row INSERT of plain values (no expressions) over a field list that stays the same
+ * object for its model: the SQL text is built once per list and backend, only the parameters
+ * are made per row (Django builds it every time; `create()` in a loop pays for it).
+ */
+export function compileInsertRow(options: Options, fields: readonly Field[], row: readonly unknown[], backend: DatabaseBackend, returnPk: boolean): CompiledSql {
+  let byBackend = insertRowSql.get(fields);
+  if (!byBackend) insertRowSql.set(fields, (byBackend = new Map()));
+  let texts = byBackend.get(backend);
+  if (!texts) byBackend.set(backend, (texts = [undefined, undefined]));
+  const slot = returnPk ? 1 : 0;
+  const sql = texts[slot];
+  if (sql === undefined) {
+    const compiled = compileInsert(options, fields as Field[], [row as unknown[]], backend, returnPk);
+    texts[slot] = compiled.sql;
+    return compiled;
+  }
+  const { ops } = backend;
+  const params = new Array<unknown>(fields.length);
+  for (let i = 0; i < fields.length; i++) params[i] = fields[i]!.toDb(ops, row[i]);
+  return { sql, params };
+}
+
+/** Multi-row INSERT text per model, backend, columns and row count (bulkCreate's full batches repeat it). */
+const insertRowsSql = new WeakMap<Options, Map<DatabaseBackend, Map<string, string>>>();
+
+/**
+ * As `compileInsert` without RETURNING, for rows of plain values: the SQL text is built once per
+ * model, backend, field list and number of rows, and only the parameters per call. A row holding
+ * an expression takes `compileInsert`.
+ */
+export function compileInsertRows(options: Options, fields: readonly Field[], rows: readonly unknown[][], backend: DatabaseBackend): CompiledSql {
+  if (!fields.length) return compileInsert(options, fields as Field[], rows as unknown[][], backend, false);
+  const { ops } = backend;
+  const params = new Array<unknown>(rows.length * fields.length);
+  let k = 0;
+  for (const row of rows) {
+    for (let i = 0; i < fields.length; i++) {
+      const value = row[i];
+      if (isSqlExpr(value)) return compileInsert(options, fields as Field[], rows as unknown[][], backend, false);
+      params[k++] = fields[i]!.toDb(ops, value);
+    }
+  }
+  let byBackend = insertRowsSql.get(options);
+  if (!byBackend) insertRowsSql.set(options, (byBackend = new Map()));
+  let texts = byBackend.get(backend);
+  if (!texts) byBackend.set(backend, (texts = new Map()));
+  const key = `${rows.length}:${fields.map((f) => f.column).join(",")}`;
+  let sql = texts.get(key);
+  if (sql === undefined) texts.set(key, (sql = compileInsert(options, fields as Field[], rows as unknown[][], backend, false).sql));
+  return { sql, params };
+}
+
 type Assignments = readonly (readonly [Field, unknown])[];
 
 /** `col = ?` (or `col = <expression>`, for F() updates) for each assignment. */
