@@ -6,6 +6,7 @@ import type { Options } from "../model/options.js";
 import type { DeleteResult } from "../model/delete-instance.js";
 import { Collector } from "../deletion/collector.js";
 import { apps } from "../model/registry.js";
+import { readDbFor, writeDbFor } from "../model/route.js";
 import { compileCount, compileExists, compilePks, compileSelect, type CompiledSql } from "../sql/compiler.js";
 import type { Row } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
@@ -76,9 +77,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return new QuerySet<T>(this.options, query, alias);
   }
 
-  /** The database alias this queryset reads from. */
+  /** The database alias this queryset reads from: `using()`'s, else the routers' (`default` without routers). */
   get db(): string {
-    return this.alias ?? "default";
+    return this.alias ?? readDbFor(this.options.model);
+  }
+
+  /** The database alias this queryset's writes go to (Django's `_for_write`). */
+  private get writeDb(): string {
+    return this.alias ?? writeDbFor(this.options.model);
   }
 
   using(alias: string | undefined): QuerySet<T> {
@@ -368,12 +374,12 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * ```
    */
   async bulkCreate(objects: T[], options: BulkCreateOptions = {}): Promise<T[]> {
-    return bulkCreate(this.options, objects, this.db, options);
+    return bulkCreate(this.options, objects, this.writeDb, options);
   }
 
   /** Save `fields` of many objects in few statements; returns the number of rows matched. */
   async bulkUpdate(objects: T[], fields: string[], options: { batchSize?: number } = {}): Promise<number> {
-    return bulkUpdate(this.options, objects, fields, this.db, options);
+    return bulkUpdate(this.options, objects, fields, this.writeDb, options);
   }
 
   /** Objects by key: `inBulk([1, 2])` gives a Map from each found key to its object. */
@@ -482,6 +488,8 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** `[object, created]`: get by `lookups`, or create from lookups plus `defaults`. */
   async getOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    // Django's get_or_create reads from the database it would write to (`_for_write`).
+    if (!this.alias) return this.using(this.writeDb).getOrCreate(lookups, defaults);
     try {
       return [await this.get(lookups), false];
     } catch (error) {
@@ -489,7 +497,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     }
     const data = { ...plainLookups(lookups), ...defaults };
     try {
-      return await atomic(async () => [await this.create(data), true] as [T, boolean], { using: this.db });
+      return await atomic(async () => [await this.create(data), true] as [T, boolean], { using: this.writeDb });
     } catch (error) {
       // Another caller may have created it since the get (Django retries the get once).
       if (!(error instanceof IntegrityError)) throw error;
@@ -504,13 +512,14 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** `[object, created]`: update the match with `defaults`, or create it. */
   async updateOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    if (!this.alias) return this.using(this.writeDb).updateOrCreate(lookups, defaults);
     return atomic(async () => {
       const existing = await this.filter(lookups).selectForUpdate().first();
       if (!existing) return [await this.create({ ...plainLookups(lookups), ...defaults }), true] as [T, boolean];
       Object.assign(existing as object, defaults);
       await (existing as unknown as { save(): Promise<void> }).save();
       return [existing, false] as [T, boolean];
-    }, { using: this.db });
+    }, { using: this.writeDb });
   }
 
   /** Set fields on every matching row in one statement; returns the number of rows. */
@@ -530,7 +539,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     });
     if (!assignments.length) throw new InvalidOperation("update() needs at least one field to set.");
     if (this.query.empty) return 0;
-    const backend = this.backend();
+    const backend = getBackend(this.writeDb);
     const { ops } = backend;
     if (onBaseTableOnly(this.query) && !this.query.having.children.length) {
       const { sql, params } = compileQueryWrite("update", this.query, ops, assignments);
@@ -541,7 +550,7 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
       if (!pks.length) return 0;
       const statement = compileWhereIn("update", this.options, this.options.pk, pks, ops, assignments);
       return (await executorFor(backend).execute(statement.sql, statement.params)).rowCount;
-    }, { using: this.db });
+    }, { using: this.writeDb });
   }
 
   /** Primary keys of the matching rows. */
@@ -561,12 +570,12 @@ export class QuerySet<T> implements PromiseLike<T[]>, AsyncIterable<T> {
     // Django's fast delete: nothing points at this model, so one DELETE does it all.
     if (!this.options.relatedObjects.length && onBaseTableOnly(this.query)) {
       if (this.query.empty) return [0, {}];
-      const backend = this.backend();
+      const backend = getBackend(this.writeDb);
       const { sql, params } = compileQueryWrite("delete", this.query, backend.ops);
       const count = (await executorFor(backend).execute(sql, params)).rowCount;
       return [count, count ? { [this.options.label]: count } : {}];
     }
-    const collector = new Collector(this.db);
+    const collector = new Collector(this.writeDb);
     return collector.run(async () => {
       await collector.collect(this.options, await this.chain(this.query).fetch() as unknown as Record<string, unknown>[]);
     });

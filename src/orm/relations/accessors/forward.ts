@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { InvalidOperation } from "../../errors.js";
-import { cacheGet, cacheHas, cacheSet, stateOf } from "../../model/state.js";
+import { readDbFor, relationAllowed } from "../../model/route.js";
+import { cacheGet, cacheHas, cacheSet } from "../../model/state.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 
 type Instance = Record<string, unknown>;
@@ -34,7 +35,7 @@ async function loadForward(instance: Instance, field: ForeignKeyDef<any, boolean
     // Django's RelatedObjectDoesNotExist: a required relation that is not set yet.
     throw new remote.DoesNotExist(`${field.model.objectName} has no ${field.name}.`);
   }
-  const related = (await remote.model.objects.using(stateOf(instance).db ?? undefined)
+  const related = (await remote.model.objects.using(readDbFor(remote.model, instance))
     .get({ [targetField.name]: key })) as unknown as Instance;
   cacheSet(instance, field.name, related);
   if (field.oneToOne) cacheSet(related, field.reverse.accessorName, instance);
@@ -56,6 +57,9 @@ export function assignForward(instance: Instance, field: ForeignKeyDef<any, bool
     );
   }
   const target = value as unknown as Instance;
+  if (!relationAllowed(instance, target)) {
+    throw new InvalidOperation(`Cannot assign "${inspect(value)}": the current database router prevents this relation.`);
+  }
   instance[field.attname] = target[targetField.attname] ?? null;
   cacheSet(instance, field.name, target);
   if (field.oneToOne) cacheSet(target, field.reverse.accessorName, instance);
