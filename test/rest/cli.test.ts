@@ -112,4 +112,32 @@ describe("torest CLI", () => {
       await server.stop();
     }
   }, 30_000);
+
+  it("--workers 2 runs two server processes on one port (node:cluster) and stops them all on SIGINT", async () => {
+    const config = [
+      'import { CharField, Model } from "torest";',
+      'export class Note extends Model("notes", { text: CharField({ maxLength: 20 }) }) {}',
+      'export default { database: "sqlite:///notes.sqlite3", models: [{ Note }] };',
+    ].join("\n");
+    const server = await run(["serve", "--config", "torest.config.js", "--port", "0", "--quiet", "--workers", "2"], /(serving 1 models[^\n]*\n[^]*){2}/, {
+      "package.json": '{ "type": "module" }',
+      "torest.config.js": config,
+    });
+    try {
+      expect(server.output).toContain("starting 2 worker processes");
+      const urls = [...server.output.matchAll(/at (http:\/\/\S+)\//g)].map((m) => m[1]);
+      expect(urls).toHaveLength(2);
+      expect(urls[1]).toBe(urls[0]); // one shared port
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => fetch(`${urls[0]}/rest/v1/notes/note/`, {
+        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: `n${i}` }),
+      }).then((r) => r.status)));
+      expect(answers.every((status) => status === 201)).toBe(true);
+      const list = (await (await fetch(`${urls[0]}/rest/v1/notes/note/`)).json()) as unknown[];
+      expect(list).toHaveLength(20);
+    } finally {
+      await server.stop();
+    }
+    const bad = await run(["serve", "--workers", "0"], /--workers must be a whole number from 1 to 256, got 0/);
+    await bad.stop();
+  }, 40_000);
 });
