@@ -1,76 +1,79 @@
 /**
- * ORM benchmark: torest against the same work written by hand with the raw driver
- * (better-sqlite3 prepared statements, pg, mysql2), on the same data, per database.
+ * ORM benchmark: the workloads of bench/orm-workloads.ts (W1-W6) with torest and by hand with
+ * the raw driver, measured alternately (A B, B A, ...) over several rounds; reports the median
+ * of the per-round ratios and CPU time per operation, with the load average of each round.
  *
- *   npm run bench                      SQLite, PostgreSQL and MySQL/MariaDB
+ *   npm run bench                      SQLite (W1-W6), PostgreSQL and MariaDB (W2, W5)
  *   npm run bench -- sqlite postgres   some of them
  *
- * ROWS (10,000), RUNS (7) and PK_FETCHES (ROWS on SQLite, 2,000 over the network) override the defaults.
+ * ROWS (10,000 questions) and ROUNDS (5) override the defaults.
  */
+import mysql from "mysql2/promise";
+import pg from "pg";
+import { closeDatabases, configureDatabases, createTables, parseDatabaseUrl } from "torest";
 import { createTestDatabase, dropTestDatabase } from "../test/support/server-databases.js";
-import { rawMysql, rawPostgres, rawSqlite, type RawTimings } from "./orm-raw.js";
-import { atomic, CASCADE, CharField, closeDatabases, configureDatabases, createTables, DateTimeField, ForeignKey, IntegerField, Model } from "torest";
-import { printTable, time, timeInsert, type Measurement } from "./support.js";
+import { Choice, Question, QUESTIONS, rawSqliteWorkloads, torestWorkloads, type Workload, type WorkloadName } from "./orm-workloads.js";
+import { printPaired, runPaired, summarize, timeOps, type PairedSummary } from "./paired.js";
 
-const ROWS = Number(process.env.ROWS ?? 10_000);
-const RUNS = Number(process.env.RUNS ?? 7);
-const AUTHORS = 100;
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
 type Vendor = "sqlite" | "postgres" | "mysql";
 const VENDORS: Vendor[] = ["sqlite", "postgres", "mysql"];
 
-class Author extends Model("bench", { name: CharField({ maxLength: 100 }) }) {}
-class Book extends Model("bench", {
-  title: CharField({ maxLength: 200 }),
-  author: ForeignKey(() => Author, { onDelete: CASCADE }),
-  pages: IntegerField(),
-  published: DateTimeField(),
-}) {}
-
-const published = new Date(Date.UTC(2024, 0, 1, 12, 0, 0));
-
-async function torestSide(url: string, pkFetches: number): Promise<RawTimings> {
-  configureDatabases({ default: url });
-  await createTables([Author, Book]);
-  await atomic(async () => {
-    for (let i = 0; i < AUTHORS; i++) await Author.objects.create({ name: `Author ${i}` });
-  });
-  const insert = await timeInsert(RUNS,
-    () => Book.objects.all().delete(),
-    () => atomic(async () => {
-      for (let i = 0; i < ROWS; i++) {
-        await Book.objects.create({ title: `Book ${i}`, author_id: (i % AUTHORS) + 1, pages: i % 500, published });
-      }
-    }),
-  );
-  const ids = (await Book.objects.all()).map((b) => b.id);
-  const fetchAll = await time(RUNS, async () => {
-    if ((await Book.objects.all()).length !== ROWS) throw new Error("wrong count");
-  });
-  const filterRelation = await time(RUNS, async () => {
-    await Book.objects.filter({ author__name__startswith: "Author 1" });
-  });
-  const byPk = await time(Math.max(1, RUNS >> 1), async () => {
-    for (const id of ids.slice(0, pkFetches)) await Book.objects.get({ pk: id });
-  });
-  return { insert, fetchAll, filterRelation, byPk };
+async function compare(vendor: Vendor, torest: Partial<Record<WorkloadName, Workload>>, raw: Partial<Record<WorkloadName, Workload>>): Promise<PairedSummary[]> {
+  const out: PairedSummary[] = [];
+  for (const name of Object.keys(raw) as WorkloadName[]) {
+    const sides = [torest[name]!, raw[name]!] as const;
+    for (const side of sides) await side.run(); // warm-up
+    const run = await runPaired(`${vendor} ${name}`, ["torest", "raw"], ROUNDS, (side) => timeOps(sides[side].ops, () => sides[side].run()), "ms");
+    out.push(summarize(run));
+  }
+  return out;
 }
 
-async function benchmark(vendor: Vendor): Promise<void> {
-  const pkFetches = Number(process.env.PK_FETCHES ?? (vendor === "sqlite" ? ROWS : 2_000));
+/** W2 and W5 by hand with pg / mysql2 over the tables torest made (read-only workloads). */
+async function rawServerWorkloads(vendor: "postgres" | "mysql", url: string): Promise<{ workloads: Partial<Record<WorkloadName, Workload>>; close: () => Promise<void> }> {
+  const s = parseDatabaseUrl(url);
+  const all = "SELECT id, question_text, pub_date FROM benchpolls_question";
+  const one = "SELECT id, question_text, pub_date FROM benchpolls_question WHERE id = ";
+  if (vendor === "postgres") {
+    const client = new pg.Client({ host: s.host, port: s.port, user: s.user, password: s.password || undefined, database: s.database });
+    await client.connect();
+    // pg returns bigint keys as strings: an application turns them into numbers.
+    const toQuestion = (r: Record<string, unknown>) => ({ ...r, id: Number(r.id) });
+    const ids = (await client.query(all)).rows.map((r) => Number(r.id));
+    return {
+      workloads: {
+        "W2 fetch all": { ops: QUESTIONS, run: async () => void (await client.query({ name: "all", text: all })).rows.map(toQuestion) },
+        "W5 get by pk": { ops: ids.length, run: async () => { for (const id of ids) toQuestion((await client.query({ name: "one", text: `${one}$1`, values: [id] })).rows[0]); } },
+      },
+      close: () => client.end(),
+    };
+  }
+  const conn = await mysql.createConnection({ host: s.host, port: s.port, user: s.user, password: s.password || undefined, database: s.database, timezone: "Z" });
+  const [idRows] = await conn.execute(all);
+  const ids = (idRows as { id: number }[]).map((r) => r.id);
+  return {
+    workloads: {
+      "W2 fetch all": { ops: QUESTIONS, run: async () => void ((await conn.execute(all))[0] as object[]).map((r) => ({ ...r })) },
+      "W5 get by pk": { ops: ids.length, run: async () => { for (const id of ids) void { ...((await conn.execute(`${one}?`, [id]))[0] as object[])[0] }; } },
+    },
+    close: () => conn.end(),
+  };
+}
+
+async function benchmark(vendor: Vendor): Promise<PairedSummary[]> {
   const url = vendor === "sqlite" ? "sqlite::memory:" : await createTestDatabase(vendor);
   try {
-    const torest = await torestSide(url, pkFetches);
-    await closeDatabases();
-    const options = { rows: ROWS, runs: RUNS, authors: AUTHORS, pkFetches };
-    const raw = vendor === "sqlite" ? await rawSqlite(options)
-      : vendor === "postgres" ? await rawPostgres(url, options) : await rawMysql(url, options);
-    const rows: Measurement[] = [
-      { name: `insert ${ROWS} rows (one transaction)`, torestMs: torest.insert, rawMs: raw.insert },
-      { name: `fetch all ${ROWS} rows`, torestMs: torest.fetchAll, rawMs: raw.fetchAll },
-      { name: "filter across a relation (author__name__startswith)", torestMs: torest.filterRelation, rawMs: raw.filterRelation },
-      { name: `get by pk x ${pkFetches}`, torestMs: torest.byPk, rawMs: raw.byPk },
-    ];
-    printTable(`ORM benchmark, ${vendor}, ${ROWS} rows, median of ${RUNS} runs`, rows);
+    configureDatabases({ default: url });
+    await createTables([Question, Choice]);
+    const torest = await torestWorkloads();
+    if (vendor === "sqlite") return await compare(vendor, torest, rawSqliteWorkloads());
+    const raw = await rawServerWorkloads(vendor, url);
+    try {
+      return await compare(vendor, torest, raw.workloads);
+    } finally {
+      await raw.close();
+    }
   } finally {
     await closeDatabases();
     if (vendor !== "sqlite") await dropTestDatabase(vendor, url);
@@ -78,7 +81,9 @@ async function benchmark(vendor: Vendor): Promise<void> {
 }
 
 const asked = process.argv.slice(2).filter((a) => a !== "--");
+const rows: PairedSummary[] = [];
 for (const vendor of asked.length ? asked : VENDORS) {
   if (!VENDORS.includes(vendor as Vendor)) throw new Error(`Unknown database '${vendor}': choose from ${VENDORS.join(", ")}.`);
-  await benchmark(vendor as Vendor);
+  rows.push(...(await benchmark(vendor as Vendor)));
 }
+printPaired(`ORM workloads, ${QUESTIONS} questions, ${ROUNDS} paired rounds (ratio: torest/raw time, lower is better)`, "ms", rows, ["torest", "raw"]);

@@ -1,10 +1,12 @@
-// REST benchmark: torest (`torest serve`) against the hand-written node:http + better-sqlite3
-// baseline (bench/baseline-server.mjs, copied from the project's reference material) on the same data, 1,000 questions x 3 choices.
+// REST benchmark: torest (`torest serve`) against a hand-written node:http server on the same
+// data (1,000 questions x 3 choices): bench/baseline-server.mjs (better-sqlite3) on SQLite,
+// bench/baseline-server-pg.mjs (pg) on PostgreSQL.
 //
-//   npm run bench:rest -- [--duration 5] [--connections 10] [--rounds 3]
+//   npm run bench:rest -- [--db sqlite|postgres] [--duration 5] [--connections 10] [--rounds 5]
 //
-// Each server runs in its own process; autocannon loads them one endpoint at a time,
-// alternating servers within each round. Prints req/s medians and the torest/baseline ratio.
+// Each server runs in its own process; autocannon loads them one endpoint at a time, the two
+// sides alternating (A B, B A, ...) round after round. Reports the median of the per-round
+// req/s ratios and each server's CPU time per request (from /proc), with the load average.
 // Creates go to question 1000 so that the nested list (question 1) keeps its 3 choices.
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -14,14 +16,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { atomic, closeDatabases, configureDatabases, createTables } from "torest";
 import { parseArgs } from "../src/cli/args.js";
+import { createTestDatabase, dropTestDatabase } from "../test/support/server-databases.js";
+import { printPaired, processCpuUs, runPaired, summarize, type Sample } from "./paired.js";
 import { Choice, Question } from "./rest.config.js";
-import { median } from "./support.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { options } = parseArgs(["bench", ...process.argv.slice(2)]);
+const db = String(options.db ?? "sqlite");
 const duration = Number(options.duration ?? 5);
 const connections = Number(options.connections ?? 10);
-const rounds = Number(options.rounds ?? 3);
+const rounds = Number(options.rounds ?? 5);
+if (db !== "sqlite" && db !== "postgres") throw new Error(`--db must be sqlite or postgres, got ${db}`);
 
 interface Endpoint {
   name: string;
@@ -37,8 +42,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: "create", method: "POST", path: "/rest/v1/polls/choice/", body: JSON.stringify({ question: 1000, choice_text: "Bench", votes: 0 }) },
 ];
 
-async function seed(file: string): Promise<void> {
-  configureDatabases({ default: `sqlite:///${file}` });
+async function seed(url: string): Promise<void> {
+  configureDatabases({ default: url });
   await createTables([Question, Choice]);
   await atomic(async () => {
     for (let i = 1; i <= 1000; i++) {
@@ -49,36 +54,25 @@ async function seed(file: string): Promise<void> {
   await closeDatabases();
 }
 
-function start(cmd: string[], cwd: string, env: NodeJS.ProcessEnv, ready: (out: string) => boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, cmd, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (ready(out) ? resolve(child) : reject(new Error(`server did not start:\n${out}`))), 15_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (ready(out)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-  });
+function start(args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: "ignore" });
 }
 
 async function waitForHttp(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     try {
-      await fetch(url);
-      return;
+      if ((await fetch(url)).ok) return;
     } catch {
-      await new Promise((r) => setTimeout(r, 100));
+      // not listening yet
     }
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} never answered`);
 }
 
-async function load(base: string, endpoint: Endpoint, seconds = duration): Promise<{ rps: number; non2xx: number }> {
+/** Loads one endpoint of one server; the server's CPU per request comes from /proc. */
+async function load(base: string, pid: number, endpoint: Endpoint, seconds = duration): Promise<Sample & { failures: number }> {
+  const cpu = processCpuUs(pid);
   const result = await autocannon({
     url: base + endpoint.path,
     method: endpoint.method,
@@ -87,57 +81,50 @@ async function load(base: string, endpoint: Endpoint, seconds = duration): Promi
     connections,
     duration: seconds,
   });
-  return { rps: result.requests.average, non2xx: result.non2xx + result.errors };
+  const requests = Math.max(1, result.requests.total);
+  return { value: result.requests.average, cpuUsPerOp: (processCpuUs(pid) - cpu) / requests, failures: result.non2xx + result.errors };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "torest-bench-"));
-  const torestDb = path.join(dir, "torest.db");
-  await seed(torestDb);
+  const urls = db === "sqlite"
+    ? { torest: `sqlite:///${path.join(dir, "torest.db")}`, baseline: path.join(dir, "baseline.db") }
+    : { torest: await createTestDatabase("postgres"), baseline: await createTestDatabase("postgres") };
+  await seed(urls.torest);
   const torestPort = 18000 + Math.floor(Math.random() * 1000);
   const basePort = torestPort + 1000;
-  const torest = await start(
-    [path.join(repo, "bin/torest.mjs"), "serve", "--config", path.join(repo, "bench/rest.config.ts"), "--port", String(torestPort), "--quiet"],
-    dir,
-    { TOREST_BENCH_DB: torestDb },
-    (out) => out.includes("serving"),
-  );
-  // better-sqlite3 must resolve from the baseline's working directory: the repository.
-  const baseline = spawn(process.execPath, [path.join(repo, "bench/baseline-server.mjs"), String(basePort), path.join(dir, "baseline.db")], { cwd: repo, stdio: "ignore" });
-  const servers = { torest: `http://127.0.0.1:${torestPort}`, baseline: `http://127.0.0.1:${basePort}` };
+  const torest = start([path.join(repo, "bin/torest.mjs"), "serve", "--config", path.join(repo, "bench/rest.config.ts"), "--port", String(torestPort), "--quiet"],
+    dir, { TOREST_BENCH_DATABASE_URL: urls.torest });
+  // better-sqlite3 / pg resolve from the baseline's working directory: the repository.
+  const baselineScript = db === "sqlite" ? "bench/baseline-server.mjs" : "bench/baseline-server-pg.mjs";
+  const baseline = start([path.join(repo, baselineScript), String(basePort), urls.baseline], repo, {});
+  const servers = [
+    { name: "torest", base: `http://127.0.0.1:${torestPort}`, pid: torest.pid! },
+    { name: "baseline", base: `http://127.0.0.1:${basePort}`, pid: baseline.pid! },
+  ] as const;
   try {
-    await waitForHttp(`${servers.baseline}/rest/v1/polls/question/1/`);
-    const results: Record<string, { torest: number[]; baseline: number[]; errors: number }> = {};
-    for (const e of ENDPOINTS) results[e.name] = { torest: [], baseline: [], errors: 0 };
+    for (const s of servers) await waitForHttp(`${s.base}/rest/v1/polls/question/1/`);
     // Warm-up: JIT both servers on every endpoint.
-    for (const e of ENDPOINTS) for (const base of Object.values(servers)) await load(base, e, 1);
-    for (let round = 1; round <= rounds; round++) {
-      for (const e of ENDPOINTS) {
-        const order = round % 2 ? (["torest", "baseline"] as const) : (["baseline", "torest"] as const);
-        for (const who of order) {
-          const { rps, non2xx } = await load(servers[who], e);
-          results[e.name]![who].push(rps);
-          results[e.name]!.errors += non2xx;
-          console.log(`round ${round} ${e.name.padEnd(12)} ${who.padEnd(8)} ${rps.toFixed(0)} req/s${non2xx ? ` (${non2xx} non-2xx/errors)` : ""}`);
-        }
-      }
-    }
-    console.log(`\nautocannon -c ${connections} -d ${duration}, ${rounds} rounds, medians:`);
-    // "paired": the median of each round's torest/baseline ratio (runs side by side share the machine's load).
-    console.log(`${"endpoint".padEnd(12)} ${"torest".padStart(9)} ${"baseline".padStart(9)}  ratio  paired`);
+    for (const e of ENDPOINTS) for (const s of servers) await load(s.base, s.pid, e, 1);
+    const summaries = [];
+    let failures = 0;
     for (const e of ENDPOINTS) {
-      const r = results[e.name]!;
-      const t = median(r.torest);
-      const b = median(r.baseline);
-      const paired = median(r.torest.map((x, i) => x / (r.baseline[i] as number)));
-      const errors = r.errors ? `  (${r.errors} non-2xx)` : "";
-      console.log(`${e.name.padEnd(12)} ${t.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)}  ${(t / b).toFixed(2)}x  ${paired.toFixed(2)}x${errors}`);
+      const run = await runPaired(e.name, ["torest", "baseline"], rounds, async (side) => {
+        const s = servers[side];
+        const sample = await load(s.base, s.pid, e);
+        failures += sample.failures;
+        return sample;
+      }, "req/s");
+      summaries.push(summarize(run));
     }
+    printPaired(`REST on ${db}: autocannon -c ${connections} -d ${duration}, ${rounds} paired rounds (ratio: torest/baseline req/s, higher is better)`, "req/s", summaries, ["torest", "baseline"]);
+    if (failures) console.log(`\n${failures} non-2xx responses or errors during the runs.`);
   } finally {
     torest.kill("SIGINT");
     baseline.kill();
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 500));
     rmSync(dir, { recursive: true, force: true });
+    if (db === "postgres") for (const url of [urls.torest, urls.baseline]) await dropTestDatabase("postgres", url);
   }
 }
 

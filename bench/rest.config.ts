@@ -16,7 +16,7 @@ export class Choice extends Model("polls", {
 }) {}
 
 export default defineConfig({
-  database: process.env.TOREST_BENCH_DB ? `sqlite:///${process.env.TOREST_BENCH_DB}` : "sqlite:///bench-rest.db",
+  database: process.env.TOREST_BENCH_DATABASE_URL ?? "sqlite:///bench-rest.db",
   models: [Question, Choice],
   app: { pagination: new LimitOffsetPagination() },
 });

@@ -66,6 +66,7 @@ export {
 export { createTables, dropTables } from "./orm/schema/create-tables.js";
 export { atomic, onCommit, inTransaction } from "./db/transaction.js";
 export { configureDatabases, closeDatabases, getBackend } from "./db/connection.js";
+export { configureRouters, allowMigrate, type DatabaseRouter, type RouterHints } from "./db/router.js";
 import "./db/register.js";
 export { parseDatabaseUrl, type DatabaseSettings } from "./db/url.js";
 export { PreciseDate, formatDateTimeIso } from "./db/values.js";

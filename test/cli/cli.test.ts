@@ -141,4 +141,28 @@ describe.runIf(TEST_DB === "sqlite")("torest CLI", () => {
     expect(run.output).toContain('Import torest everywhere by its package names ("torest", "torest/rest", "torest/cli")');
     expect(await run.exited).toBe(1);
   }, 30_000);
+
+  it("--workers 2 runs two server processes on one port (node:cluster) and stops them all on SIGINT", async () => {
+    const cwd = newProject({
+      "torest.config.js": [
+        'import { CharField, Model } from "torest";',
+        'export class Note extends Model("notes", { text: CharField({ maxLength: 20 }) }) {}',
+        'export default { database: "sqlite:///notes.sqlite3", models: [{ Note }] };',
+      ].join("\n"),
+    });
+    const server = await runBin(["serve", "--config", "torest.config.js", "--port", "0", "--quiet", "--workers", "2"], /(serving 1 models[^\n]*\n[^]*){2}/, cwd);
+    try {
+      expect(server.output).toContain("starting 2 worker processes");
+      const urls = [...server.output.matchAll(/at (http:\/\/\S+)\//g)].map((m) => m[1]);
+      expect(urls).toHaveLength(2);
+      expect(urls[1]).toBe(urls[0]); // one shared port
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => fetch(`${urls[0]}/rest/v1/notes/note/`, json({ text: `n${i}` })).then((r) => r.status)));
+      expect(answers.every((status) => status === 201)).toBe(true);
+      expect(await (await fetch(`${urls[0]}/rest/v1/notes/note/`)).json()).toHaveLength(20);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const bad = await runBin(["serve", "--workers", "0"], /--workers must be a whole number from 1 to 256, got 0/);
+    expect(await bad.exited).toBe(2);
+  }, 40_000);
 });

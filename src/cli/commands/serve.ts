@@ -1,13 +1,15 @@
 import { ImproperlyConfigured } from "../../index.js";
 import type { Command } from "../command.js";
+import { isClusterPrimary, runPrimary, workerCount } from "../cluster.js";
 import { serve } from "../serve.js";
 
 export const serveCommand: Command = {
-  usage: "serve [--host 127.0.0.1] [--port 8000] [--config torest.config.ts] [--migrate] [--graceful-timeout 30] [--quiet]",
+  usage: "serve [--host 127.0.0.1] [--port 8000] [--config torest.config.ts] [--migrate] [--graceful-timeout 30] [--quiet] [--workers [N]]",
   summary:
     "Serve the REST API of a project's models (the demo without --config), logging each request\n" +
     "(not with --quiet). Unapplied migrations are listed (applied with --migrate; the demo migrates itself).\n" +
-    "On SIGTERM/SIGINT, requests in flight get --graceful-timeout seconds to finish.",
+    "On SIGTERM/SIGINT, requests in flight get --graceful-timeout seconds to finish.\n" +
+    "--workers N runs N processes on the port (node:cluster; --workers alone: one per core).",
   async run({ options }) {
     const port = options.port === undefined ? 8000 : Number(options.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -18,6 +20,17 @@ export const serveCommand: Command = {
     if (grace !== undefined && !(grace >= 0)) {
       console.error(`torest: --graceful-timeout must be a number of seconds, got ${String(options["graceful-timeout"])}.`);
       return 2;
+    }
+    let workers: number | null;
+    try {
+      workers = workerCount(options.workers);
+    } catch (error) {
+      console.error(`torest: ${(error as Error).message}`);
+      return 2;
+    }
+    if (workers !== null && isClusterPrimary()) {
+      console.log(`torest: starting ${workers} worker processes`);
+      return runPrimary(workers, (line) => console.log(line));
     }
     let running;
     try {

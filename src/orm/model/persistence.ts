@@ -1,3 +1,4 @@
+import { writeDbFor } from "./route.js";
 import { getBackend } from "../../db/connection.js";
 import type { Executor } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
@@ -96,7 +97,7 @@ export async function saveInstance(instance: Instance, options: Options, save: S
   }
   prepareRelatedFields(instance, options);
   const state = stateOf(instance);
-  const alias = save.using ?? state.db ?? "default";
+  const alias = save.using ?? writeDbFor(options.model, instance);
   const backend = getBackend(alias);
   const pkValue = instance[options.pk.attname];
   const saved = savedFields(options);

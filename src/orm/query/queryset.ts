@@ -6,6 +6,7 @@ import type { Options } from "../model/options.js";
 import type { DeleteResult } from "../model/delete-instance.js";
 import { Collector } from "../deletion/collector.js";
 import { apps } from "../model/registry.js";
+import { readDbFor, writeDbFor } from "../model/route.js";
 import { compileCount, compileExists, compilePks, compileSelect, type CompiledSql } from "../sql/compiler.js";
 import type { Row } from "../../db/backend.js";
 import type { Operations } from "../../db/operations.js";
@@ -82,9 +83,14 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
     return new QuerySet<T, M>(this.options, query, alias);
   }
 
-  /** The database alias this queryset reads from. */
+  /** The database alias this queryset reads from: `using()`'s, else the routers' (`default` without routers). */
   get db(): string {
-    return this.alias ?? "default";
+    return this.alias ?? readDbFor(this.options.model);
+  }
+
+  /** The database alias this queryset's writes go to (Django's `_for_write`). */
+  private get writeDb(): string {
+    return this.alias ?? writeDbFor(this.options.model);
   }
 
   using(alias: string | undefined): QuerySet<T, M> {
@@ -382,12 +388,12 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * ```
    */
   async bulkCreate(objects: T[], options: BulkCreateOptions = {}): Promise<T[]> {
-    return bulkCreate(this.options, objects, this.db, options);
+    return bulkCreate(this.options, objects, this.writeDb, options);
   }
 
   /** Save `fields` of many objects in few statements; returns the number of rows matched. */
   async bulkUpdate(objects: T[], fields: string[], options: { batchSize?: number } = {}): Promise<number> {
-    return bulkUpdate(this.options, objects, fields, this.db, options);
+    return bulkUpdate(this.options, objects, fields, this.writeDb, options);
   }
 
   /** Objects by key: `inBulk([1, 2])` gives a Map from each found key to its object. */
@@ -545,6 +551,8 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
    * `defaults` is called only when the object is created (Django's `resolve_callables`).
    */
   async getOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    // Django's get_or_create reads from the database it would write to (`_for_write`).
+    if (!this.alias) return this.using(this.writeDb).getOrCreate(lookups, defaults);
     try {
       return [await this.get(lookups), false];
     } catch (error) {
@@ -552,7 +560,7 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
     }
     const data = { ...plainLookups(lookups), ...resolveCallables(defaults) };
     try {
-      return await atomic(async () => [await this.create(data), true] as [T, boolean], { using: this.db });
+      return await atomic(async () => [await this.create(data), true] as [T, boolean], { using: this.writeDb });
     } catch (error) {
       // Another caller may have created it since the get (Django retries the get once).
       if (!(error instanceof IntegrityError)) throw error;
@@ -567,6 +575,7 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** `[object, created]`: update the match with `defaults` (functions are called), or create it. */
   async updateOrCreate(lookups: Lookups, defaults: Record<string, unknown> = {}): Promise<[T, boolean]> {
+    if (!this.alias) return this.using(this.writeDb).updateOrCreate(lookups, defaults);
     return atomic(async () => {
       const existing = await this.filter(lookups).selectForUpdate().first();
       const values = resolveCallables(defaults);
@@ -574,14 +583,15 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
       Object.assign(existing as object, values);
       await (existing as unknown as { save(): Promise<void> }).save();
       return [existing, false] as [T, boolean];
-    }, { using: this.db });
+    }, { using: this.writeDb });
   }
 
   /** Set fields on every matching row in one statement; returns the number of rows. */
   async update(values: Record<string, unknown>): Promise<number> {
     // Django raises TypeError here (a programming error, not a bad value).
     if (this.query.isSliced) throw new TypeError("Cannot update a query once a slice has been taken.");
-    const { ops } = this.backend();
+    const backend = getBackend(this.writeDb);
+    const { ops } = backend;
     const assignments = Object.entries(values).map(([name, value]) => {
       const field = this.options.findField(name);
       if (!field || !("column" in field) || !field.concrete) {
@@ -594,7 +604,6 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
     });
     if (!assignments.length) throw new InvalidOperation("update() needs at least one field to set.");
     if (this.query.empty) return 0;
-    const backend = this.backend();
     if (onBaseTableOnly(this.query) && !this.query.having.children.length) {
       const { sql, params } = compileQueryWrite("update", this.query, ops, assignments);
       return (await executorFor(backend).execute(sql, params)).rowCount;
@@ -604,7 +613,7 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
       if (!pks.length) return 0;
       const statement = compileWhereIn("update", this.options, this.options.pk, pks, ops, assignments);
       return (await executorFor(backend).execute(statement.sql, statement.params)).rowCount;
-    }, { using: this.db });
+    }, { using: this.writeDb });
   }
 
   /** Primary keys of the matching rows. */
@@ -624,14 +633,14 @@ export class QuerySet<T, M = T> implements PromiseLike<T[]>, AsyncIterable<T> {
     // Django's fast delete: nothing points at this model, so one DELETE does it all.
     if (!this.options.relatedObjects.length && onBaseTableOnly(this.query)) {
       if (this.query.empty) return [0, {}];
-      const backend = this.backend();
+      const backend = getBackend(this.writeDb);
       const { sql, params } = compileQueryWrite("delete", this.query, backend.ops);
       const count = (await executorFor(backend).execute(sql, params)).rowCount;
       // Django clears the result cache, in case the queryset is used again.
       this.resultCache = null;
       return [count, count ? { [this.options.label]: count } : {}];
     }
-    const collector = new Collector(this.db);
+    const collector = new Collector(this.writeDb);
     const result = await collector.run(async () => {
       await collector.collect(this.options, await this.chain(collectedColumnsOnly(this.query)).fetch() as unknown as Record<string, unknown>[]);
     });

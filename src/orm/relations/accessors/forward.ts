@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { InvalidOperation } from "../../errors.js";
-import { cacheDelete, cachedKeyOf, cacheGet, cacheHas, cacheSet, cacheSetWithKey, stateOf } from "../../model/state.js";
+import { readDbFor, relationAllowed } from "../../model/route.js";
+import { cacheDelete, cachedKeyOf, cacheGet, cacheHas, cacheSet, cacheSetWithKey } from "../../model/state.js";
 import type { Options } from "../../model/options.js";
 import type { ForeignKeyDef } from "../foreign-key.js";
 
@@ -51,7 +52,7 @@ async function loadForward(instance: Instance, field: ForeignKeyDef<any, boolean
     // Django's RelatedObjectDoesNotExist: a required relation that is not set yet.
     throw new remote.DoesNotExist(`${field.model.objectName} has no ${field.name}.`);
   }
-  const related = (await remote.model.objects.using(stateOf(instance).db ?? undefined)
+  const related = (await remote.model.objects.using(readDbFor(remote.model, instance))
     .get({ [targetField.name]: key })) as unknown as Instance;
   cacheSet(instance, field.name, related);
   if (field.oneToOne) cacheSet(related, field.reverse.accessorName, instance);
@@ -73,6 +74,9 @@ export function assignForward(instance: Instance, field: ForeignKeyDef<any, bool
     );
   }
   const target = value as unknown as Instance;
+  if (!relationAllowed(instance, target)) {
+    throw new InvalidOperation(`Cannot assign "${inspect(value)}": the current database router prevents this relation.`);
+  }
   instance[field.attname] = target[targetField.attname] ?? null;
   cacheSetWithKey(instance, field.name, target, instance[field.attname]);
   if (field.oneToOne) cacheSet(target, field.reverse.accessorName, instance);
