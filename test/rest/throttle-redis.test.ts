@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryThrottleStore, RedisThrottleStore } from "torest/rest";
 import { dbName } from "../support/db.js";
 
-// Needs the Redis server at 127.0.0.1:6379 (COMMON.md's test machine). The throttle store does
+// Needs the Redis server at 127.0.0.1:6379 (.ci/run starts it when it is down). The throttle store does
 // not touch the database, so every backend run checks the same thing.
 const SERVER = fileURLToPath(new URL("./fixtures/throttle-server.ts", import.meta.url));
 

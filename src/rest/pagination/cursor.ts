@@ -7,6 +7,7 @@ import { OrderingFilter } from "../filters/ordering.js";
 import type { GenericAPIView } from "../views/generic-api-view.js";
 import type { PageBase, Pagination } from "./pagination.js";
 import { absoluteUrl, positiveInt, queryParam, withQueryParam } from "./query-url.js";
+import { linkSchema, queryParameter, PAGE_SIZE_DESCRIPTION } from "./schema.js";
 
 export interface CursorOptions {
   /** The order pages follow; its first field should be unique and unchanging (DRF's default "-created"). */
@@ -235,25 +236,17 @@ export class CursorPagination implements Pagination<CursorPage> {
       type: "object",
       required: ["results"],
       properties: {
-        next: { type: "string", nullable: true, format: "uri", example: "http://api.example.org/accounts/?cursor=cD00ODY%3D\"" },
-        previous: { type: "string", nullable: true, format: "uri", example: "http://api.example.org/accounts/?cursor=cj0xJnA9NDg3" },
+        next: linkSchema("http://api.example.org/accounts/?cursor=cD00ODY%3D\""),
+        previous: linkSchema("http://api.example.org/accounts/?cursor=cj0xJnA9NDg3"),
         results: schema,
       },
     };
   }
 
   getSchemaOperationParameters(): Record<string, unknown>[] {
-    const parameters: Record<string, unknown>[] = [
-      { name: this.cursorQueryParam, required: false, in: "query", description: "The pagination cursor value.", schema: { type: "string" } },
-    ];
-    if (this.pageSizeQueryParam) {
-      parameters.push({ name: this.pageSizeQueryParam, required: false, in: "query", description: "Number of results to return per page.", schema: { type: "integer" } });
-    }
+    const parameters = [queryParameter(this.cursorQueryParam, "The pagination cursor value.", "string")];
+    if (this.pageSizeQueryParam) parameters.push(queryParameter(this.pageSizeQueryParam, PAGE_SIZE_DESCRIPTION, "integer"));
     return parameters;
-  }
-
-  schemaParameters(): Record<string, unknown>[] {
-    return this.getSchemaOperationParameters();
   }
 }
 

@@ -3,6 +3,7 @@ import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
 import type { Page, Pagination } from "./pagination.js";
 import { removeQueryParam, replaceQueryParam } from "./urls.js";
+import { linkSchema, queryParameter, PAGE_SIZE_DESCRIPTION } from "./schema.js";
 
 export interface LimitOffsetOptions {
   /** Page size without `?limit=`; null (the default) leaves such lists unpaginated, as DRF does. */
@@ -67,7 +68,7 @@ export class LimitOffsetPagination implements Pagination {
   }
 
   getPaginatedResponseSchema(schema: Record<string, unknown>): Record<string, unknown> {
-    const link = (offset: number) => ({ type: ["string", "null"], format: "uri", examples: [`http://api.example.org/accounts/?offset=${offset}&limit=100`] });
+    const link = (offset: number) => linkSchema(`http://api.example.org/accounts/?offset=${offset}&limit=100`);
     const envelope = {
       type: "object",
       required: ["count", "next", "previous", "results"],
@@ -80,8 +81,8 @@ export class LimitOffsetPagination implements Pagination {
 
   getSchemaOperationParameters(): Record<string, unknown>[] {
     return [
-      { name: "limit", required: false, in: "query", description: "Number of results to return per page.", schema: { type: "integer" } },
-      { name: "offset", required: false, in: "query", description: "The initial index from which to return the results.", schema: { type: "integer" } },
+      queryParameter("limit", PAGE_SIZE_DESCRIPTION, "integer"),
+      queryParameter("offset", "The initial index from which to return the results.", "integer"),
     ];
   }
 }

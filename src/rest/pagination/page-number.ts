@@ -5,6 +5,7 @@ import { RestResponse } from "../http/response.js";
 import { exactCount, type CountStrategy } from "./count.js";
 import type { PageBase, Pagination } from "./pagination.js";
 import { absoluteUrl, positiveInt, queryParam, withQueryParam } from "./query-url.js";
+import { linkSchema, queryParameter, PAGE_SIZE_DESCRIPTION } from "./schema.js";
 
 export interface PageNumberOptions {
   /** Objects per page; unset reads the app's `pageSize` (DRF's `PAGE_SIZE`); none leaves lists unpaginated. */
@@ -111,25 +112,17 @@ export class PageNumberPagination implements Pagination<NumberedPage> {
   }
 
   getPaginatedResponseSchema(schema: Record<string, unknown>): Record<string, unknown> {
-    const link = (n: number) => ({ type: "string", nullable: true, format: "uri", example: `http://api.example.org/accounts/?${this.pageQueryParam}=${n}` });
+    const link = (n: number) => linkSchema(`http://api.example.org/accounts/?${this.pageQueryParam}=${n}`);
     return {
       type: "object",
       required: ["count", "results"],
-      properties: { count: { type: "integer", example: 123 }, next: link(4), previous: link(2), results: schema },
+      properties: { count: { type: "integer", examples: [123] }, next: link(4), previous: link(2), results: schema },
     };
   }
 
   getSchemaOperationParameters(): Record<string, unknown>[] {
-    const parameters: Record<string, unknown>[] = [
-      { name: this.pageQueryParam, required: false, in: "query", description: "A page number within the paginated result set.", schema: { type: "integer" } },
-    ];
-    if (this.pageSizeQueryParam) {
-      parameters.push({ name: this.pageSizeQueryParam, required: false, in: "query", description: "Number of results to return per page.", schema: { type: "integer" } });
-    }
+    const parameters = [queryParameter(this.pageQueryParam, "A page number within the paginated result set.", "integer")];
+    if (this.pageSizeQueryParam) parameters.push(queryParameter(this.pageSizeQueryParam, PAGE_SIZE_DESCRIPTION, "integer"));
     return parameters;
-  }
-
-  schemaParameters(): Record<string, unknown>[] {
-    return this.getSchemaOperationParameters();
   }
 }
