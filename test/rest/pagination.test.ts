@@ -116,6 +116,11 @@ describe(dbName("pagination: PageNumberPagination, CursorPagination, count strat
     expect(new PageNumberPagination().getPaginatedResponseSchema(item)).toMatchObject({ required: ["count", "results"], properties: { results: item } });
     expect(new PageNumberPagination({ pageSizeQueryParam: "size" }).getSchemaOperationParameters().map((p) => p.name)).toEqual(["page", "size"]);
     expect(new CursorPagination().getPaginatedResponseSchema(item)).toMatchObject({ required: ["results"] });
+    // OpenAPI 3.1: a link that may be null has null among its types (3.0's `nullable` is gone).
+    for (const paginator of [new PageNumberPagination(), new CursorPagination(), new LimitOffsetPagination({ defaultLimit: 5 })]) {
+      const { properties } = paginator.getPaginatedResponseSchema(item) as { properties: Record<string, { type: unknown }> };
+      expect([properties.next!.type, properties.previous!.type]).toEqual([["string", "null"], ["string", "null"]]);
+    }
     expect(new CursorPagination().getSchemaOperationParameters()[0]).toEqual({
       name: "cursor", required: false, in: "query", description: "The pagination cursor value.", schema: { type: "string" },
     });
