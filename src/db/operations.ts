@@ -4,7 +4,9 @@
  */
 export type LookupOperator =
   | "exact" | "iexact" | "contains" | "icontains" | "startswith" | "istartswith"
-  | "endswith" | "iendswith" | "gt" | "gte" | "lt" | "lte" | "regex" | "iregex";
+  | "endswith" | "iendswith" | "gt" | "gte" | "lt" | "lte" | "regex" | "iregex"
+  // Full-text search (Django's `__search`): PostgreSQL's text search; a contains elsewhere.
+  | "search";
 
 export type DatePart = "year" | "month" | "day" | "hour" | "minute" | "second" | "week_day" | "quarter";
 

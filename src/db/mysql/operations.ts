@@ -22,6 +22,8 @@ const OPERATORS: Record<LookupOperator, (lhs: string, rhs: string) => string> = 
   lte: (l, r) => `${l} <= ${r}`,
   regex: (l, r) => `${l} REGEXP CONCAT('(?-i)', ${r})`,
   iregex: (l, r) => `${l} REGEXP CONCAT('(?i)', ${r})`,
+  // MATCH ... AGAINST needs a FULLTEXT index on the column: without one, a case-insensitive contains.
+  search: (l, r) => `LOWER(${l}) LIKE LOWER(${r})`,
 };
 
 
@@ -33,7 +35,7 @@ export const mysqlOperations: Operations = {
   quoteName: (name) => `\`${name.replace(/`/g, "``")}\``,
   placeholder: () => "?",
   lookup: (op, lhs, rhs) => OPERATORS[op](lhs, rhs),
-  patternParam: likePattern,
+  patternParam: (op, value) => likePattern(op === "search" ? "icontains" : op, value),
   // Sessions run with time_zone '+00:00' (backend.ts) and datetimes are stored in UTC.
   datePart: (part, lhs) => (part === "week_day" ? `DAYOFWEEK(${lhs})` : `EXTRACT(${UNITS[part]} FROM ${lhs})`),
   dateOf: (lhs) => `DATE(${lhs})`,

@@ -20,6 +20,8 @@ const OPERATORS: Record<LookupOperator, (lhs: string, rhs: string) => string> = 
   lte: (l, r) => `${l} <= ${r}`,
   regex: (l, r) => `${l}::text ~ ${r}`,
   iregex: (l, r) => `${l}::text ~* ${r}`,
+  // Django's SearchLookup: the column's and the query's lexemes (stemmed, stop words dropped).
+  search: (l, r) => `to_tsvector(${l}::text) @@ plainto_tsquery(${r})`,
 };
 
 

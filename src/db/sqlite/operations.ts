@@ -20,6 +20,8 @@ const OPERATORS: Record<LookupOperator, (lhs: string, rhs: string) => string> = 
   lte: (l, r) => `${l} <= ${r}`,
   regex: (l, r) => `torest_regexp(${r}, ${l})`,
   iregex: (l, r) => `torest_iregexp(${r}, ${l})`,
+  // No full-text index to ask (FTS5 needs its own tables): a case-insensitive contains.
+  search: (l, r) => `${l} LIKE ${r} ${LIKE_ESCAPE}`,
 };
 
 const globEscape = (v: string) => v.replace(/[[*?]/g, (c) => `[${c}]`);
@@ -37,6 +39,7 @@ export const sqliteOperations: Operations = {
       case "contains": return `*${globEscape(value)}*`;
       case "startswith": return `${globEscape(value)}*`;
       case "endswith": return `*${globEscape(value)}`;
+      case "search": return likePattern("icontains", value);
       // The i-lookups are LIKEs (ASCII case-insensitive in SQLite).
       default: return likePattern(op, value);
     }

@@ -27,6 +27,7 @@ export const LOOKUPS: Record<string, LookupKind> = {
   lte: operator("lte"),
   regex: operator("regex"),
   iregex: operator("iregex"),
+  search: operator("search", true),
   in: { kind: "in" },
   range: { kind: "range" },
   isnull: { kind: "isnull" },

@@ -23,7 +23,7 @@ import type { QuerySet } from "./queryset.js";
 
 /** Lookups every field accepts (src/orm/lookups/registry.ts). */
 type LookupName = "exact" | "iexact" | "contains" | "icontains" | "startswith" | "istartswith" | "endswith"
-  | "iendswith" | "gt" | "gte" | "lt" | "lte" | "regex" | "iregex" | "in" | "range" | "isnull";
+  | "iendswith" | "gt" | "gte" | "lt" | "lte" | "regex" | "iregex" | "search" | "in" | "range" | "isnull";
 /** Lookups on a relation itself (`author__in`, `author__isnull`): compare the key. */
 type RelationLookupName = "exact" | "in" | "isnull" | "gt" | "gte" | "lt" | "lte" | "range";
 /** Transforms before a lookup (src/orm/lookups/transforms.ts). */

@@ -3,10 +3,10 @@ import { lastParam, type FilterBackend } from "./filter-backend.js";
 
 /**
  * DRF's `lookup_prefixes`: `^title` starts with, `=title` exact (case-insensitive), `$title`
- * regex, `@title` full-text search (no full-text lookup in the ORM yet: contains, as without a
- * prefix); no prefix is `icontains`.
+ * regex, `@title` full-text search (the ORM's `__search`: PostgreSQL's text search, a
+ * case-insensitive contains on databases without one); no prefix is `icontains`.
  */
-const PREFIXES: Record<string, string> = { "^": "istartswith", "=": "iexact", "$": "iregex", "@": "icontains" };
+const PREFIXES: Record<string, string> = { "^": "istartswith", "=": "iexact", "$": "iregex", "@": "search" };
 
 function compiles(pattern: string): boolean {
   try {
