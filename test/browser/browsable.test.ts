@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LimitOffsetPagination, openApiSchema, restifyApp, type Authentication, type LoginPages } from "torest/rest";
+import * as auth from "torest/auth";
+import { authRoutes, LimitOffsetPagination, openApiSchema, restifyApp, SessionAuthentication } from "torest/rest";
 import { TEST_DB, dbName, useTestDatabase } from "../support/db.js";
 import { repoRoot } from "../rest/fixtures/replay.js";
 import { Category, Product, shopModels } from "../rest/fixtures/browsable-models.js";
@@ -18,32 +19,13 @@ const SCREENSHOTS = path.join(repoRoot, "test-results", "screenshots");
 
 // The browser does not depend on the database; one leg is enough and keeps CI time down.
 const onSqlite = TEST_DB === "sqlite";
-if (onSqlite) useTestDatabase(shopModels);
+if (onSqlite) useTestDatabase([...shopModels, ...auth.models]);
 
-/**
- * Stands in for session authentication (torest/auth's SessionAuthentication is built in
- * parallel): a class naming its login and logout pages, and a cookie the stand-in pages set.
- */
-const CookieLogin: Authentication & LoginPages = {
-  loginUrl: "/api-auth/login/",
-  logoutUrl: "/api-auth/logout/",
-  authenticate(request) {
-    const match = /(?:^|; )demo_user=([^;]+)/.exec(request.header("cookie") ?? "");
-    return match ? { user: { isAuthenticated: true, username: decodeURIComponent(match[1] as string) } as never } : null;
-  },
-};
-
-function loginPages(req: http.IncomingMessage, res: http.ServerResponse): boolean {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const next = url.searchParams.get("next") ?? "/";
-  if (url.pathname === CookieLogin.loginUrl) res.writeHead(302, { location: next, "set-cookie": "demo_user=ann; Path=/" }).end();
-  else if (url.pathname === CookieLogin.logoutUrl) res.writeHead(302, { location: next, "set-cookie": "demo_user=; Path=/; Max-Age=0" }).end();
-  else return false;
-  return true;
-}
+// torest/auth's session login: the browsable API links to its login page and posts its logout.
+const session = new SessionAuthentication({ loginUrl: "/api/api-auth/login/", logoutUrl: "/api/api-auth/logout/" });
 
 describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium (browser tests run on the SQLite leg only: the browser does not depend on the database)"), () => {
-  const handler = restifyApp("api", { only: true, models: shopModels, pagination: new LimitOffsetPagination({ defaultLimit: 10 }), schemaPath: "openapi", info: { title: "Shop" }, settings: { authentication: [CookieLogin] } });
+  const handler = restifyApp("api", { only: true, models: shopModels, pagination: new LimitOffsetPagination({ defaultLimit: 10 }), schemaPath: "openapi", info: { title: "Shop" }, routes: authRoutes(), settings: { authentication: [session] } });
   let server: http.Server;
   let base = "";
   let context: BrowserContext;
@@ -53,7 +35,8 @@ describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium 
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    server = http.createServer((req, res) => void (loginPages(req, res) || handler(req, res)));
+    server = http.createServer(handler);
+    await auth.User.objects.createUser("ann", { password: "correct horse" });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await Category.objects.create({ name: "Tea" });
@@ -162,14 +145,22 @@ describe.skipIf(!onSqlite)(dbName("the browsable API and Swagger UI in Chromium 
     await shot("06-browsable-api-list");
   });
 
-  it("logs in and out through the links session authentication gets", async () => {
+  it("logs in through session authentication's login page (a wrong password is refused) and logs out", async () => {
     await page.goto(`${base}/api/shop/category/`);
     await page.locator("header a.login", { hasText: "Log in" }).click();
+    await page.locator("input[name=username]").fill("ann");
+    await page.locator("input[name=password]").fill("wrong");
+    await page.locator("form button[type=submit]").click();
+    await page.locator("p.error", { hasText: "Please enter a correct username and password." }).waitFor();
+    expect(await page.locator("input[name=username]").inputValue()).toBe("ann");
+    await page.locator("input[name=password]").fill("correct horse");
+    await page.locator("form button[type=submit]").click();
     await page.locator("header .user", { hasText: "ann" }).waitFor();
     expect(page.url()).toBe(`${base}/api/shop/category/`);
     await shot("08-logged-in");
-    await page.locator("header a.logout", { hasText: "Log out" }).click();
+    await page.locator("header button.logout", { hasText: "Log out" }).click();
     await page.locator("header a.login", { hasText: "Log in" }).waitFor();
+    expect(page.url()).toBe(`${base}/api/shop/category/`);
     expect(await page.locator("header .user").count()).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors/exceptions.js";
+import { QueryDict } from "../http/query-dict.js";
 import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
 import { AllowAny } from "../permissions/builtins.js";
@@ -7,6 +8,7 @@ import { loadAuth } from "./auth-module.js";
 import { requestCookies, serializeCookie } from "./cookies.js";
 import { readCredentials } from "./credentials.js";
 import { CSRF_COOKIE_NAME, maskCsrfSecret, newCsrfSecret } from "./csrf.js";
+import { INVALID_LOGIN, isFormPost, loginPage, nextPath, redirect } from "./login-page.js";
 import { throttledLogin } from "./login-throttle.js";
 import { SESSION_COOKIE_NAME } from "./session.js";
 
@@ -24,15 +26,29 @@ export class LoginView extends APIView {
   override throttles = [];
   override viewName = "Login";
 
+  /** The login page for browsers (the browsable API's "Log in" link). */
+  async get(request: RestRequest): Promise<RestResponse> {
+    return loginPage(request);
+  }
+
   async post(request: RestRequest): Promise<RestResponse> {
-    const { username, password } = readCredentials(request);
+    const form = isFormPost(request);
     const auth = await loadAuth();
-    const user = await throttledLogin(request, username, () => auth.authenticate({ username, password }));
-    if (!user) throw new ValidationError({ non_field_errors: ["Unable to log in with provided credentials."] }, "authorization");
+    let user: Awaited<ReturnType<typeof auth.authenticate>>;
+    try {
+      const { username, password } = readCredentials(request);
+      user = await throttledLogin(request, username, () => auth.authenticate({ username, password }));
+      if (!user) throw new ValidationError({ non_field_errors: ["Unable to log in with provided credentials."] }, "authorization");
+    } catch (error) {
+      // A browser gets the form again with Django's message (throttling still answers 429).
+      if (!form || !(error instanceof ValidationError)) throw error;
+      const typed = request.data instanceof QueryDict ? request.data.get("username") : null;
+      return loginPage(request, { error: INVALID_LOGIN, username: typeof typed === "string" ? typed : "" });
+    }
     const key = await auth.loginSession(user, { previousKey: requestCookies(request).get(SESSION_COOKIE_NAME) });
     // Django rotates the CSRF secret at login.
     const secret = newCsrfSecret();
-    const response = new RestResponse({ username: user.username, csrftoken: maskCsrfSecret(secret) });
+    const response = form ? redirect(nextPath(request)) : new RestResponse({ username: user.username, csrftoken: maskCsrfSecret(secret) });
     const secure = request.source.scheme === "https";
     response.cookies.push(
       serializeCookie(SESSION_COOKIE_NAME, key, { maxAge: auth.SESSION_COOKIE_AGE, httpOnly: true, secure }),
@@ -54,7 +70,8 @@ export class LogoutView extends APIView {
   async post(request: RestRequest): Promise<RestResponse> {
     const auth = await loadAuth();
     await auth.deleteSession(requestCookies(request).get(SESSION_COOKIE_NAME));
-    const response = new RestResponse(undefined, 204);
+    // A browser's form (the browsable API's "Log out") goes back to where it was.
+    const response = isFormPost(request) || request.query.get("next") ? redirect(nextPath(request)) : new RestResponse(undefined, 204);
     response.cookies.push(`${SESSION_COOKIE_NAME}=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax`);
     return response;
   }

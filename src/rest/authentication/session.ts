@@ -18,8 +18,15 @@ export class SessionAuthentication implements Authentication {
   /** Django's CSRF_TRUSTED_ORIGINS: other origins allowed to send unsafe requests. */
   readonly trustedOrigins: readonly string[];
 
-  constructor(options: { trustedOrigins?: readonly string[] } = {}) {
+  /** The login page the browsable API links to (`<prefix>/api-auth/login/` with `authRoutes()`). */
+  readonly loginUrl?: string;
+  /** Where the browsable API's "Log out" posts. */
+  readonly logoutUrl?: string;
+
+  constructor(options: { trustedOrigins?: readonly string[]; loginUrl?: string; logoutUrl?: string } = {}) {
     this.trustedOrigins = options.trustedOrigins ?? [];
+    if (options.loginUrl !== undefined) this.loginUrl = options.loginUrl;
+    if (options.logoutUrl !== undefined) this.logoutUrl = options.logoutUrl;
   }
 
   async authenticate(request: RestRequest): Promise<AuthResult | null> {

@@ -10,6 +10,7 @@ header.navbar{display:flex;align-items:center;justify-content:space-between;back
 header.navbar a{color:#fff;text-decoration:none}
 header .brand{font-weight:700;font-size:1.15rem;letter-spacing:.02em}
 header .auth a{margin-left:.5rem;text-decoration:underline}
+header .auth form.logout{display:inline;margin:0 0 0 .5rem}header .auth button.logout{background:none;border:0;color:#fff;text-decoration:underline;cursor:pointer;font:inherit;padding:0}
 main{max-width:1100px;margin:0 auto;padding:1rem 1.5rem 3rem}
 .breadcrumb{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem;padding:.5rem .8rem;margin:0 0 1rem;background:#fff;border:1px solid #dde1e6;border-radius:4px}
 .breadcrumb li+li:before{content:"/";color:#888;margin-right:.3rem}

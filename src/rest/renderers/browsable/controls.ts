@@ -95,5 +95,6 @@ export function loginLinks(request: RestRequest, authenticators: readonly Authen
   const user = request.user as { isAuthenticated: boolean; username?: unknown };
   if (!user.isAuthenticated) return html`<a class="login" href="${pages.loginUrl}?next=${next}">Log in</a>`;
   const name = typeof user.username === "string" ? user.username : "user";
-  return html`<span class="user">${name}</span>${pages.logoutUrl ? html` <a class="logout" href="${pages.logoutUrl}?next=${next}">Log out</a>` : ""}`;
+  // Logging out changes state: a POST (Django 5 refuses GET logouts), as DRF 3.15's template does.
+  return html`<span class="user">${name}</span>${pages.logoutUrl ? html` <form class="logout" method="post" action="${pages.logoutUrl}?next=${next}"><button type="submit" class="logout">Log out</button></form>` : ""}`;
 }
