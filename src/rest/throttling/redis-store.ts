@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { Redis, RedisOptions } from "ioredis";
 import type { HitOptions, ThrottleHit, ThrottleStore } from "./store.js";
 
 /**
@@ -23,13 +22,22 @@ end
 return {allowed, redis.call('ZREVRANGE', key, 0, -1, 'WITHSCORES')}
 `;
 
+/**
+ * The part of an ioredis client the store uses. Declared here so that torest's types do not
+ * need ioredis, an optional peer dependency, to be installed.
+ */
+export interface RedisClientLike {
+  eval(script: string, numKeys: number, ...args: string[]): Promise<unknown>;
+  quit(): Promise<unknown>;
+}
+
 export interface RedisThrottleStoreOptions {
   /** A connected ioredis client; or `url` to have the store open (and close) its own. */
-  client?: Redis;
+  client?: RedisClientLike;
   /** `redis://127.0.0.1:6379/0` */
   url?: string;
-  /** Extra ioredis options with `url`. */
-  redisOptions?: RedisOptions;
+  /** Extra ioredis options with `url` (ioredis's `RedisOptions`). */
+  redisOptions?: Record<string, unknown>;
   /** Prepended to every key (default `torest:`), so apps sharing a Redis do not mix. */
   prefix?: string;
 }
@@ -45,7 +53,7 @@ export interface RedisThrottleStoreOptions {
 export class RedisThrottleStore implements ThrottleStore {
   readonly prefix: string;
   readonly #options: RedisThrottleStoreOptions;
-  #client: Promise<Redis> | null = null;
+  #client: Promise<RedisClientLike> | null = null;
   readonly #owned: boolean;
 
   constructor(options: RedisThrottleStoreOptions) {
@@ -75,9 +83,14 @@ export class RedisThrottleStore implements ThrottleStore {
     await client.quit();
   }
 
-  #connect(): Promise<Redis> {
-    // ioredis is loaded only by projects that use this store.
-    this.#client ??= import("ioredis").then(({ Redis }) => new Redis(this.#options.url as string, { ...this.#options.redisOptions }));
+  #connect(): Promise<RedisClientLike> {
+    // ioredis is loaded only by projects that use this store (an optional peer dependency).
+    this.#client ??= import("ioredis").then(
+      ({ Redis }) => new Redis(this.#options.url as string, { ...this.#options.redisOptions }) as unknown as RedisClientLike,
+      (error: unknown) => {
+        throw new Error('RedisThrottleStore needs the "ioredis" package, which is not installed. Install it in your project: npm install ioredis', { cause: error });
+      },
+    );
     return this.#client;
   }
 }
