@@ -30,6 +30,22 @@ abstract class FieldOperation extends Operation {
   protected models(context: SchemaContext): [ModelState, ModelState] {
     return [context.from.get(context.appLabel, this.modelName), context.to.get(context.appLabel, this.modelName)];
   }
+
+  /**
+   * Drops the field that `context.from` has and `context.to` lacks: its through table for a
+   * many-to-many, else the column (a table rebuild where the database needs one). AddField
+   * backwards and RemoveField forwards are this same step.
+   */
+  protected async dropField(context: SchemaContext): Promise<void> {
+    const [before, after] = this.models(context);
+    const desc = before.field(this.name)!;
+    if (isManyToMany(desc)) {
+      const through = throughTableOf(context.from, before, this.name, desc);
+      if (through) await context.editor.dropTable(through.name);
+      return;
+    }
+    await alterModelTable(context.editor, context.from, before, context.to, after);
+  }
 }
 
 /** Django's `AddField` (`preserveDefault: false` drops a one-off default from the state after use). */
@@ -63,14 +79,7 @@ export class AddFieldOperation extends FieldOperation {
   }
 
   async databaseBackwards(context: SchemaContext): Promise<void> {
-    const [before, after] = this.models(context);
-    const desc = before.field(this.name)!;
-    if (isManyToMany(desc)) {
-      const through = throughTableOf(context.from, before, this.name, desc);
-      if (through) await context.editor.dropTable(through.name);
-      return;
-    }
-    await alterModelTable(context.editor, context.from, before, context.to, after);
+    await this.dropField(context);
   }
 
   describe(): string {
@@ -101,14 +110,7 @@ export class RemoveFieldOperation extends FieldOperation {
   }
 
   async databaseForwards(context: SchemaContext): Promise<void> {
-    const [before, after] = this.models(context);
-    const desc = before.field(this.name)!;
-    if (isManyToMany(desc)) {
-      const through = throughTableOf(context.from, before, this.name, desc);
-      if (through) await context.editor.dropTable(through.name);
-      return;
-    }
-    await alterModelTable(context.editor, context.from, before, context.to, after);
+    await this.dropField(context);
   }
 
   async databaseBackwards(context: SchemaContext): Promise<void> {

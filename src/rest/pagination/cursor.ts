@@ -3,7 +3,7 @@ import { formatDateTimeIso } from "../../db/values.js";
 import { NotFound } from "../errors/exceptions.js";
 import type { RestRequest } from "../http/request.js";
 import { RestResponse } from "../http/response.js";
-import { OrderingFilter } from "../filters/ordering.js";
+import { OrderingFilter, orderableFields } from "../filters/ordering.js";
 import type { GenericAPIView } from "../views/generic-api-view.js";
 import type { PageBase, Pagination } from "./pagination.js";
 import { absoluteUrl, positiveInt, queryParam, withQueryParam } from "./query-url.js";
@@ -124,10 +124,10 @@ export class CursorPagination implements Pagination<CursorPage> {
     if (!view || !view.getFilterBackends().includes(OrderingFilter)) return this.ordering;
     const raw = queryParam(request, "ordering");
     if (!raw) return this.ordering;
-    const allowed = view.orderingFields === "__all__" ? null : new Set(view.orderingFields);
+    const allowed = new Set(orderableFields(view));
     const fields = new Set(view.model.meta.fields.map((f) => f.name).concat("pk"));
     const terms = raw.split(",").map((t) => t.trim())
-      .filter((t) => t !== "" && !t.includes("__") && fields.has(t.replace(/^-/, "")) && (!allowed || allowed.has(t.replace(/^-/, ""))));
+      .filter((t) => t !== "" && !t.includes("__") && fields.has(t.replace(/^-/, "")) && allowed.has(t.replace(/^-/, "")));
     return terms.length ? terms : this.ordering;
   }
 
@@ -135,22 +135,29 @@ export class CursorPagination implements Pagination<CursorPage> {
     return new RestResponse({ next: this.getNextLink(page), previous: this.getPreviousLink(page), results: data });
   }
 
-  getNextLink(page: CursorPage): string | null {
-    if (!page.hasNext) return null;
-    const { items, cursor } = page;
-    let compare = items.length && cursor?.reverse && cursor.offset !== 0 ? this.#position(items[items.length - 1] as object, page.ordering) : page.nextPosition;
+  /**
+   * DRF's walk from a page's edge (`items` from that edge inwards): how many items share the
+   * position `compare` (the cursor's offset), and the first position that differs (`unique`).
+   */
+  #edge(items: readonly object[], compare: string | null, ordering: readonly string[]): { offset: number; position: string | null; unique: boolean } {
     let offset = 0;
     let position: string | null = null;
-    let unique = false;
-    for (let i = items.length - 1; i >= 0; i--) {
-      position = this.#position(items[i] as object, page.ordering);
-      if (position !== compare) {
-        unique = true;
-        break;
-      }
+    for (const item of items) {
+      position = this.#position(item, ordering);
+      if (position !== compare) return { offset, position, unique: true };
       compare = position;
       offset += 1;
     }
+    return { offset, position, unique: false };
+  }
+
+  getNextLink(page: CursorPage): string | null {
+    if (!page.hasNext) return null;
+    const { items, cursor } = page;
+    const compare = items.length && cursor?.reverse && cursor.offset !== 0 ? this.#position(items[items.length - 1] as object, page.ordering) : page.nextPosition;
+    const edge = this.#edge([...items].reverse(), compare, page.ordering);
+    let { offset, position } = edge;
+    const { unique } = edge;
     if (items.length && !unique) {
       if (!page.hasPrevious) [offset, position] = [page.pageSize, null];
       else if (cursor?.reverse) [offset, position] = [0, page.previousPosition];
@@ -163,19 +170,10 @@ export class CursorPagination implements Pagination<CursorPage> {
   getPreviousLink(page: CursorPage): string | null {
     if (!page.hasPrevious) return null;
     const { items, cursor } = page;
-    let compare = items.length && cursor && !cursor.reverse && cursor.offset !== 0 ? this.#position(items[0] as object, page.ordering) : page.previousPosition;
-    let offset = 0;
-    let position: string | null = null;
-    let unique = false;
-    for (const item of items) {
-      position = this.#position(item, page.ordering);
-      if (position !== compare) {
-        unique = true;
-        break;
-      }
-      compare = position;
-      offset += 1;
-    }
+    const compare = items.length && cursor && !cursor.reverse && cursor.offset !== 0 ? this.#position(items[0] as object, page.ordering) : page.previousPosition;
+    const edge = this.#edge(items, compare, page.ordering);
+    let { offset, position } = edge;
+    const { unique } = edge;
     if (items.length && !unique) {
       if (!page.hasNext) [offset, position] = [page.pageSize, null];
       else if (cursor?.reverse) [offset, position] = [(cursor.offset ?? 0) + page.pageSize, page.nextPosition];
